@@ -1,0 +1,123 @@
+"""The question bank as plain Python objects, loaded from a validated data/ directory."""
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import validate
+
+DIFFICULTIES = ("basic", "intermediate", "advanced")
+
+
+class InvalidBank(Exception):
+    """data/ has problems; str() lists every one of them."""
+
+    def __init__(self, problems: list[validate.Problem]):
+        self.problems = problems
+        super().__init__("\n".join(map(str, problems)) + f"\n{len(problems)} problem(s) in data/")
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    question: str
+    answer: str
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    topic: str
+    question: str
+    answer: str
+    difficulty: str
+    tags: tuple[str, ...]
+    related: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    follow_ups: tuple[FollowUp, ...] = ()
+    seeds: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    title: str
+    questions: tuple[Question, ...]
+    summary: str = ""
+    section: str = ""
+    order: int = 0
+
+    @property
+    def difficulty_mix(self) -> dict[str, int]:
+        counts = Counter(q.difficulty for q in self.questions)
+        return {level: counts[level] for level in DIFFICULTIES}
+
+
+@dataclass(frozen=True)
+class Bank:
+    topics: tuple[Topic, ...]
+    questions: dict[str, Question] = field(repr=False)
+    aliases: dict[str, str] = field(repr=False)  # former id -> current id
+
+    def topic(self, topic_id: str) -> Topic:
+        return next(t for t in self.topics if t.id == topic_id)
+
+    def resolve(self, any_id: str) -> Question:
+        """The question behind a current or former id."""
+        return self.questions[self.aliases.get(any_id, any_id)]
+
+    @property
+    def tags(self) -> dict[str, list[Question]]:
+        """Every tag with its questions, tags sorted by name."""
+        index: dict[str, list[Question]] = {}
+        for topic in self.topics:
+            for question in topic.questions:
+                for tag in question.tags:
+                    index.setdefault(tag, []).append(question)
+        return dict(sorted(index.items()))
+
+    @property
+    def sections(self) -> dict[str, list[Topic]]:
+        """Topics grouped by section, in topic order."""
+        grouped: dict[str, list[Topic]] = {}
+        for topic in self.topics:
+            grouped.setdefault(topic.section, []).append(topic)
+        return grouped
+
+
+def load(data_dir: Path) -> Bank:
+    """Validate data_dir and build the Bank; raise InvalidBank listing every problem."""
+    problems = validate.check(data_dir)
+    if problems:
+        raise InvalidBank(problems)
+    topics = [read_topic(path) for path in validate.topic_files(data_dir)]
+    topics.sort(key=lambda t: (t.order, t.id))
+    questions = {q.id: q for t in topics for q in t.questions}
+    aliases = {alias: q.id for q in questions.values() for alias in q.aliases}
+    return Bank(tuple(topics), questions, aliases)
+
+
+def read_topic(path: Path) -> Topic:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return Topic(
+        id=data["id"],
+        title=data["title"],
+        summary=data.get("summary", ""),
+        section=data.get("section", ""),
+        order=data.get("order", 0),
+        questions=tuple(read_question(q, data["id"]) for q in data["questions"]),
+    )
+
+
+def read_question(data: dict, topic_id: str) -> Question:
+    return Question(
+        id=data["id"],
+        topic=topic_id,
+        question=data["question"],
+        answer=data["answer"],
+        difficulty=data["difficulty"],
+        tags=tuple(data["tags"]),
+        related=tuple(data.get("related", ())),
+        aliases=tuple(data.get("aliases", ())),
+        follow_ups=tuple(FollowUp(f["question"], f["answer"]) for f in data.get("follow_ups", ())),
+        seeds=tuple(data.get("seeds", ())),
+    )

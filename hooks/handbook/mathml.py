@@ -1,0 +1,80 @@
+"""Find the TeX in answer Markdown and turn it into MathML Core at build time.
+
+Math is written as $inline$ and as $$display$$ paragraphs. The patterns are
+pymdown-extensions' own (arithmatex), so validation sees exactly what the
+build will render. Conversion uses math-core; the TeX stays in the page as an
+<annotation> and in the `alttext` attribute.
+"""
+import html
+import re
+from typing import Iterator, NamedTuple
+
+import math_core
+from pymdownx.arithmatex import RE_SMART_DOLLAR_INLINE
+
+FENCE = re.compile(r"^([ \t]*)(`{3,}|~{3,})[^\n]*\n.*?^\1\2[ \t]*$", re.M | re.S)
+CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
+BLANK_LINE = re.compile(r"\n[ \t]*\n")
+DISPLAY = re.compile(r"\A\s*\$\$(.+?)\$\$\s*\Z", re.S)
+INLINE = re.compile(RE_SMART_DOLLAR_INLINE)
+STRAY_DOLLAR = re.compile(r"(?<!\\)\$")
+
+# What arithmatex (generic mode) leaves in the HTML for each formula.
+HTML_INLINE = re.compile(r'<span class="arithmatex">\\\((.*?)\\\)</span>', re.S)
+HTML_DISPLAY = re.compile(r'<div class="arithmatex">\\\[(.*?)\\\]</div>', re.S)
+
+_converter = math_core.LatexToMathML(annotation=True, fancy_error=False)
+
+
+class Formula(NamedTuple):
+    tex: str
+    display: bool
+
+
+def strip_code(markdown: str) -> str:
+    """Blank out fenced code blocks and code spans (they hold no math or HTML)."""
+    markdown = FENCE.sub(lambda m: "\n" * m.group(0).count("\n"), markdown)
+    return CODE_SPAN.sub(" ", markdown)
+
+
+def formulas(markdown: str) -> Iterator[Formula]:
+    """Every formula in a Markdown text, in order."""
+    for block in BLANK_LINE.split(strip_code(markdown)):
+        display = DISPLAY.match(block)
+        if display:
+            yield Formula(display.group(1).strip(), True)
+            continue
+        for match in INLINE.finditer(block):
+            if match.group(3):
+                yield Formula(match.group(3), False)
+
+
+def prose(markdown: str) -> str:
+    """The text with code and math removed: what remains is read as Markdown."""
+    kept = []
+    for block in BLANK_LINE.split(strip_code(markdown)):
+        kept.append("" if DISPLAY.match(block) else INLINE.sub(" ", block))
+    return "\n\n".join(kept)
+
+
+def stray_dollars(markdown: str) -> int:
+    """How many `$` are left that no formula consumed (they would show as text)."""
+    return len(STRAY_DOLLAR.findall(prose(markdown)))
+
+
+def to_mathml(tex: str, display: bool) -> str:
+    """MathML Core for one formula; raises math_core.LatexError when it cannot render."""
+    mathml = _converter.convert_with_local_state(tex, displaystyle=display)
+    alt = html.escape(tex, quote=True)
+    return mathml.replace("<math", f'<math alttext="{alt}" data-search-exclude', 1)
+
+
+def render_math_in_html(page_html: str) -> str:
+    """Replace arithmatex's TeX placeholders in built HTML with MathML."""
+    def inline(match: re.Match) -> str:
+        return to_mathml(html.unescape(match.group(1)), display=False)
+
+    def display(match: re.Match) -> str:
+        return to_mathml(html.unescape(match.group(1)).strip(), display=True)
+
+    return HTML_INLINE.sub(inline, HTML_DISPLAY.sub(display, page_html))

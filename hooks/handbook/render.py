@@ -1,0 +1,62 @@
+"""Markdown for the generated pages: pure functions from the Bank to text.
+
+The HTML pieces live in templates/ next to this module; MkDocs-macros calls
+these functions from the pages (see hooks/site.py), tests call them directly.
+"""
+from pathlib import Path
+
+import jinja2
+
+from .bank import DIFFICULTIES, Bank, Question, Topic
+
+TEMPLATES = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+    autoescape=False,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+    undefined=jinja2.StrictUndefined,
+)
+
+
+def link_text(text: str) -> str:
+    """Text safe inside [...] of a Markdown link."""
+    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+
+
+def indent(text: str, width: int = 4) -> str:
+    """Indent continuation lines so multi-line Markdown stays inside a list item."""
+    return text.replace("\n", "\n" + " " * width)
+
+
+TEMPLATES.filters.update(link_text=link_text, indent_md=indent)
+
+
+def topic_page(topic: Topic, bank: Bank) -> str:
+    """The whole Markdown body of a topic page."""
+    return TEMPLATES.get_template("topic.md.j2").render(
+        topic=topic, bank=bank, difficulties=DIFFICULTIES)
+
+
+def topics_table(bank: Bank) -> str:
+    """The home page's table of topics with counts and difficulty mix from data."""
+    return TEMPLATES.get_template("topics.md.j2").render(bank=bank, difficulties=DIFFICULTIES)
+
+
+def tags_index(bank: Bank) -> str:
+    """Every tag with links to its questions."""
+    return TEMPLATES.get_template("tags.md.j2").render(bank=bank)
+
+
+def question_url(question: Question) -> str:
+    """Site-relative URL of a question's place: <topic>/#<id>."""
+    return f"{question.topic}/#{question.id}"
+
+
+def topic_source(topic: Topic) -> str:
+    """The generated Markdown file of a topic: front matter and one macro call.
+
+    The page body comes from the `topic_page` macro, so answer text is never
+    itself read as a Jinja template.
+    """
+    return TEMPLATES.get_template("topic_source.md.j2").render(topic=topic)

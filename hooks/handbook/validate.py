@@ -1,0 +1,342 @@
+"""Check data/ and report every problem a contributor can make, all at once.
+
+The JSON Schema (data/schema.json) is the single source of the shape; the rules
+below cover what a schema cannot express. Each rule has a stable code and
+yields Problems printed as
+
+    data/<file>.json: <question id>: <field>: <what is wrong> — <what to do> [code]
+
+Run as `python -m handbook.validate [DATA_DIR]`; exit status 1 on any problem.
+Nothing here ever writes to data/.
+"""
+import json
+import re
+import sys
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterator
+
+import jsonschema
+import math_core
+
+from . import mathml
+
+TOPIC = "-"  # the "question id" column for problems that belong to the whole file
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    qid: str
+    field: str
+    message: str
+    fix: str
+    code: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.qid}: {self.field}: {self.message} — {self.fix} [{self.code}]"
+
+
+@dataclass
+class Document:
+    """One parsed topic file."""
+    path: Path
+    label: str  # how the file is named in messages, e.g. data/optimization.json
+    data: dict
+
+
+Rule = Callable[[list[Document]], Iterator[Problem]]
+RULES: list[tuple[str, Rule]] = []
+
+
+def rule(code: str) -> Callable[[Rule], Rule]:
+    def register(func: Rule) -> Rule:
+        RULES.append((code, func))
+        return func
+    return register
+
+
+def check(data_dir: Path) -> list[Problem]:
+    """Every problem in data_dir, in file order; empty when the bank is valid."""
+    documents, problems = read_documents(data_dir)
+    for _code, func in RULES:
+        problems.extend(func(documents))
+    return problems
+
+
+def read_documents(data_dir: Path) -> tuple[list[Document], list[Problem]]:
+    documents, problems = [], []
+    if not any(topic_files(data_dir)):
+        label = display_path(data_dir)
+        return [], [Problem(label, TOPIC, "-", "no topic files found",
+                            "add data/<topic-id>.json files", "no-topics")]
+    for path in topic_files(data_dir):
+        label = display_path(path)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except UnicodeDecodeError as err:
+            problems.append(Problem(label, TOPIC, "-", f"not UTF-8 text ({err.reason} at byte {err.start})",
+                                    "save the file as UTF-8", "encoding"))
+            continue
+        except json.JSONDecodeError as err:
+            problems.append(Problem(label, TOPIC, "-",
+                                    f"malformed JSON at line {err.lineno}, column {err.colno}: {err.msg}",
+                                    "fix the syntax there (a missing comma or quote, or a trailing comma, is typical)",
+                                    "json-syntax"))
+            continue
+        documents.append(Document(path, label, data))
+    return documents, problems
+
+
+def topic_files(data_dir: Path) -> list[Path]:
+    return sorted(p for p in data_dir.glob("*.json") if p.name != "schema.json")
+
+
+def display_path(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+# ---------------------------------------------------------------------------
+# Schema: the shape of each file
+# ---------------------------------------------------------------------------
+
+SCHEMA_PATH = Path(__file__).resolve().parents[2] / "data" / "schema.json"
+
+
+def load_schema() -> dict:
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+@rule("schema")
+def schema_rule(documents: list[Document]) -> Iterator[Problem]:
+    validator = jsonschema.Draft202012Validator(load_schema())
+    for doc in documents:
+        for error in sorted(validator.iter_errors(doc.data), key=lambda e: list(map(str, e.absolute_path))):
+            yield schema_problem(doc, error)
+
+
+def schema_problem(doc: Document, error: jsonschema.ValidationError) -> Problem:
+    path = list(error.absolute_path)
+    qid, field = TOPIC, ""
+    if len(path) >= 2 and path[0] == "questions":
+        question = doc.data["questions"][path[1]]
+        qid = question.get("id") if isinstance(question, dict) and isinstance(question.get("id"), str) \
+            else f"questions[{path[1]}]"
+        path = path[2:]
+    field = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in path).replace(".[", "[") or "-"
+    message, fix, code = explain(error)
+    return Problem(doc.label, qid, field, message, fix, code)
+
+
+def explain(error: jsonschema.ValidationError) -> tuple[str, str, str]:
+    """A contributor-facing message, fix and code for one schema error."""
+    kind, schema = error.validator, error.schema
+    if kind == "required":
+        name = error.message.split("'")[1]
+        return f"missing required field '{name}'", f"add \"{name}\"", "missing-field"
+    if kind == "additionalProperties":
+        unknown = ", ".join(sorted(set(error.instance) - set(schema.get("properties", {}))))
+        allowed = ", ".join(schema.get("properties", {}))
+        return f"unknown field {unknown}", f"remove it or fix its spelling (allowed: {allowed})", "unknown-field"
+    if kind == "enum":
+        choices = " | ".join(map(str, error.validator_value))
+        return f"{error.instance!r} is not allowed", f"use one of {choices}", "bad-value"
+    if kind == "type":
+        return f"expected {error.validator_value}, found {type(error.instance).__name__}", \
+            f"write a JSON {error.validator_value}", "wrong-type"
+    if kind in ("minLength", "pattern") and error.schema.get("pattern") == "^[a-z0-9]+(-[a-z0-9]+)*$":
+        return f"{error.instance!r} is not a kebab-case id", \
+            "use lowercase letters, digits and single hyphens, e.g. \"dying-relu\"", "bad-id"
+    if kind in ("minLength", "pattern") and isinstance(error.instance, str):
+        if not error.instance.strip():
+            return "is empty", "write the text (Markdown)", "empty-text"
+        return "must be a single line", "remove the line breaks", "multi-line"
+    if kind == "minItems":
+        return "is empty", f"give at least {error.validator_value} item(s)", "empty-list"
+    if kind == "uniqueItems":
+        return "lists the same item twice", "remove the duplicate", "duplicate-item"
+    return error.message, "see data/schema.json", "schema"
+
+
+# ---------------------------------------------------------------------------
+# Rules across the bank
+# ---------------------------------------------------------------------------
+
+def questions(doc: Document) -> Iterator[dict]:
+    """The well-formed question objects of a document (the schema rule reports the rest)."""
+    items = doc.data.get("questions") if isinstance(doc.data, dict) else None
+    for question in items if isinstance(items, list) else []:
+        if isinstance(question, dict) and isinstance(question.get("id"), str):
+            yield question
+
+
+def id_list(question: dict, field: str) -> list[str]:
+    values = question.get(field, [])
+    return [v for v in values if isinstance(v, str)] if isinstance(values, list) else []
+
+
+@rule("topic-id")
+def topic_id_matches_file(documents: list[Document]) -> Iterator[Problem]:
+    for doc in documents:
+        topic_id = doc.data.get("id") if isinstance(doc.data, dict) else None
+        if isinstance(topic_id, str) and topic_id != doc.path.stem:
+            yield Problem(doc.label, TOPIC, "id", f"topic id '{topic_id}' differs from the file name",
+                          f"rename the file to {topic_id}.json or set \"id\": \"{doc.path.stem}\"", "topic-id")
+
+
+@rule("duplicate-id")
+def unique_ids(documents: list[Document]) -> Iterator[Problem]:
+    """Question ids and aliases share one namespace: each is a /q/<id>/ link."""
+    owners: dict[str, list[tuple[Document, str]]] = defaultdict(list)
+    for doc in documents:
+        for question in questions(doc):
+            owners[question["id"]].append((doc, question["id"]))
+            for alias in id_list(question, "aliases"):
+                owners[alias].append((doc, question["id"]))
+    for name, places in owners.items():
+        for doc, qid in places[1:]:
+            first_doc, first_qid = places[0]
+            where = f"question '{first_qid}' in {first_doc.label}"
+            field = "id" if name == qid else "aliases"
+            yield Problem(doc.label, qid, field, f"'{name}' is already used by {where}",
+                          "choose another id; ids and aliases are unique across all files", "duplicate-id")
+
+
+@rule("related")
+def related_targets_exist(documents: list[Document]) -> Iterator[Problem]:
+    ids = {q["id"] for doc in documents for q in questions(doc)}
+    current = {alias: q["id"] for doc in documents for q in questions(doc) for alias in id_list(q, "aliases")}
+    for doc in documents:
+        for question in questions(doc):
+            for target in id_list(question, "related"):
+                if target == question["id"]:
+                    yield Problem(doc.label, question["id"], "related", "links to itself",
+                                  "remove its own id from related", "related-self")
+                elif target in current:
+                    yield Problem(doc.label, question["id"], "related", f"'{target}' is a former id",
+                                  f"link to its current id '{current[target]}'", "related-alias")
+                elif target not in ids:
+                    yield Problem(doc.label, question["id"], "related", f"'{target}' is not a question id",
+                                  "use the id of an existing question (check the spelling)", "related-missing")
+
+
+# ---------------------------------------------------------------------------
+# Rules on the Markdown text
+# ---------------------------------------------------------------------------
+
+def markdown_fields(doc: Document) -> Iterator[tuple[str, str, str]]:
+    """(question id, field, text) for every Markdown string of a document."""
+    summary = doc.data.get("summary") if isinstance(doc.data, dict) else None
+    if isinstance(summary, str):
+        yield TOPIC, "summary", summary
+    for question in questions(doc):
+        for field in ("question", "answer"):
+            if isinstance(question.get(field), str):
+                yield question["id"], field, question[field]
+        for i, follow_up in enumerate(question.get("follow_ups", [])):
+            for field in ("question", "answer"):
+                if isinstance(follow_up, dict) and isinstance(follow_up.get(field), str):
+                    yield question["id"], f"follow_ups[{i}].{field}", follow_up[field]
+
+
+# A LaTeX command whose backslash JSON read as an escape: \b \f \n \r \t.
+EATEN = {"\b": "b", "\f": "f", "\n": "n", "\r": "r", "\t": "t"}
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+NEWLINE_COMMAND = re.compile(r"\n(abla|eq|e|u|ot|otin|eg|ewline|i|mid|leq|geq)(?![a-zA-Z])")
+
+
+@rule("control-character")
+def no_control_characters(documents: list[Document]) -> Iterator[Problem]:
+    for doc in documents:
+        for qid, field, text in markdown_fields(doc):
+            for match in CONTROL.finditer(text):
+                yield control_problem(doc, qid, field, text, match.start())
+            for formula in mathml.formulas(text):
+                for match in NEWLINE_COMMAND.finditer(formula.tex):
+                    yield Problem(doc.label, qid, field,
+                                  f"line break before '{match.group(1)}' inside math: JSON read \"\\n{match.group(1)}\" as a newline",
+                                  f"write \\\\n{match.group(1)} (double the backslash)", "control-character")
+
+
+def control_problem(doc: Document, qid: str, field: str, text: str, at: int) -> Problem:
+    char = text[at]
+    word = re.match(r"[a-zA-Z]*", text[at + 1:]).group(0)
+    if char in EATEN and word:
+        command = EATEN[char] + word
+        return Problem(doc.label, qid, field,
+                       f"control character U+{ord(char):04X} before '{word}': JSON read \"\\{command}\" as an escape",
+                       f"write \\\\{command} (double every LaTeX backslash in JSON)", "control-character")
+    return Problem(doc.label, qid, field, f"control character U+{ord(char):04X}",
+                   "remove it (use spaces instead of tabs)", "control-character")
+
+
+@rule("math")
+def math_renders(documents: list[Document]) -> Iterator[Problem]:
+    for doc in documents:
+        for qid, field, text in markdown_fields(doc):
+            if field == "question" and any(mathml.formulas(text)):
+                yield Problem(doc.label, qid, field, "math in a question title",
+                              "write it in words or Unicode: titles appear in the table of contents and search results",
+                              "math-in-title")
+            for formula in mathml.formulas(text):
+                try:
+                    mathml.to_mathml(formula.tex, formula.display)
+                except math_core.LatexError as err:
+                    reason = " ".join(str(err).split())
+                    yield Problem(doc.label, qid, field, f"math cannot render: ${formula.tex}$: {reason}",
+                                  "fix the LaTeX (math-core supports standard LaTeX math commands)", "math")
+            if mathml.stray_dollars(text):
+                yield Problem(doc.label, qid, field, "a '$' is not part of any formula",
+                              "close the formula, put $$display math$$ in its own paragraph, or write \\\\$ for a dollar sign",
+                              "math-delimiter")
+
+
+HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--")
+UNSAFE_LINK = re.compile(r"\]\(\s*<?\s*(javascript|vbscript|data):|<(javascript|vbscript|data):", re.I)
+HEADING = re.compile(r"^ {0,3}#{1,6}(\s|$)|^.+\n ?(=+|-+)[ \t]*$", re.M)
+
+
+@rule("raw-html")
+def no_raw_html(documents: list[Document]) -> Iterator[Problem]:
+    """Raw HTML could run script in a reader's browser; Markdown covers every need."""
+    for doc in documents:
+        for qid, field, text in markdown_fields(doc):
+            text = mathml.prose(text)
+            for match in HTML_TAG.finditer(text):
+                yield Problem(doc.label, qid, field, f"raw HTML {match.group(0)[:40]!r}",
+                              "use Markdown instead; write a literal '<' as `<` in code or \\lt in math", "raw-html")
+            for match in UNSAFE_LINK.finditer(text):
+                yield Problem(doc.label, qid, field, f"link with a {match.group(1) or match.group(2)}: URL",
+                              "link to an http(s) address or a question instead", "unsafe-link")
+
+
+@rule("heading")
+def no_headings(documents: list[Document]) -> Iterator[Problem]:
+    """Each question is a heading; headings inside would split it in the search index."""
+    for doc in documents:
+        for qid, field, text in markdown_fields(doc):
+            match = HEADING.search(mathml.strip_code(text))
+            if match and field != "question":
+                yield Problem(doc.label, qid, field, f"Markdown heading {match.group(0).strip()[:30]!r}",
+                              "use a **bold** lead-in instead of a heading", "heading")
+
+
+def main(argv: list[str]) -> int:
+    data_dir = Path(argv[1] if len(argv) > 1 else "data")
+    problems = check(data_dir)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problem(s) in {display_path(data_dir)}", file=sys.stderr)
+        return 1
+    count = sum(1 for _ in topic_files(data_dir))
+    print(f"{display_path(data_dir)}: {count} topic files OK")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

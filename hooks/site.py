@@ -1,0 +1,80 @@
+"""MkDocs hook: wire the question bank (hooks/handbook) into the build.
+
+- on_config: validate data/ (any problem fails the build, listing all of them)
+  and give mkdocs-macros the rendering functions and the bank;
+- on_files: one generated page per topic file (no stub in docs/), the short
+  links /q/<id>/ and the exports, all as generated files;
+- on_nav: Home, the topics grouped by section in their order, then the rest;
+- on_page_content: TeX placeholders become MathML.
+
+data/ is only read, never written.
+"""
+import sys
+from pathlib import Path
+
+# mkdocs serve re-executes this file on every rebuild; drop the cached package
+# so that edits under hooks/handbook/ take effect without a restart.
+for _name in [m for m in sys.modules if m == "handbook" or m.startswith("handbook.")]:
+    del sys.modules[_name]
+
+from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
+from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.structure.files import File, Files  # noqa: E402
+from mkdocs.structure.nav import Navigation, Section  # noqa: E402
+from mkdocs.structure.pages import Page  # noqa: E402
+
+from handbook import bank as bank_module, exports, mathml, render, shortlinks  # noqa: E402
+
+_bank: bank_module.Bank | None = None
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _bank
+    data_dir = Path(config.config_file_path).parent / "data"
+    try:
+        _bank = bank_module.load(data_dir)
+    except bank_module.InvalidBank as err:
+        raise PluginError(f"data/ is not valid:\n{err}") from None
+    macros = config.plugins["macros"]
+    macros.register_variables({"bank": _bank})
+    macros.register_macros({
+        "topic_page": lambda topic_id: render.topic_page(_bank.topic(topic_id), _bank),
+        "topics_table": lambda: render.topics_table(_bank),
+        "tags_index": lambda: render.tags_index(_bank),
+    })
+    return config
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    for topic in _bank.topics:
+        files.append(File.generated(config, f"{topic.id}.md", content=render.topic_source(topic)))
+    for link_id, question in shortlinks.pages(_bank).items():
+        files.append(File.generated(config, f"q/{link_id}/index.html",
+                                    content=shortlinks.page_html(question, config.site_name)))
+    for name, content in exports.files(_bank, config.site_name).items():
+        files.append(File.generated(config, name, content=content))
+    return files
+
+
+def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+    pages = {page.file.src_uri: page for page in nav.pages}
+    items, order = [pages.pop("index.md")], []
+    for section, topics in _bank.sections.items():
+        children = [pages.pop(f"{topic.id}.md") for topic in topics]
+        if section:
+            group = Section(section, children)
+            for child in children:
+                child.parent = group
+            items.append(group)
+        else:
+            items.extend(children)
+    items.extend(sorted(pages.values(), key=lambda page: page.file.src_uri))
+    for item in items:
+        order.extend(item.children if isinstance(item, Section) else [item])
+    for previous, page, following in zip([None, *order], order, [*order[1:], None]):
+        page.previous_page, page.next_page = previous, following
+    return Navigation(items, order)
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return mathml.render_math_in_html(html)
