@@ -62,14 +62,13 @@ def check(data_dir: Path) -> list[Problem]:
     documents, problems = read_documents(data_dir)
     for _code, func in RULES:
         problems.extend(func(documents))
-    return problems
+    return list(dict.fromkeys(problems))  # one schema error can surface twice
 
 
 def read_documents(data_dir: Path) -> tuple[list[Document], list[Problem]]:
     documents, problems = [], []
     if not any(topic_files(data_dir)):
-        label = display_path(data_dir)
-        return [], [Problem(label, TOPIC, "-", "no topic files found",
+        return [], [Problem(data_dir.name, TOPIC, "-", "no topic files found",
                             "add data/<topic-id>.json files", "no-topics")]
     for path in topic_files(data_dir):
         label = display_path(path)
@@ -94,10 +93,8 @@ def topic_files(data_dir: Path) -> list[Path]:
 
 
 def display_path(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
+    """A file as contributors know it: data/<file>.json."""
+    return f"{path.resolve().parent.name}/{path.name}"
 
 
 # ---------------------------------------------------------------------------
@@ -179,11 +176,18 @@ def id_list(question: dict, field: str) -> list[str]:
     return [v for v in values if isinstance(v, str)] if isinstance(values, list) else []
 
 
+# Topic ids are page URLs: these are taken by the site's own pages and folders.
+RESERVED = {"index", "tags", "practice", "exports", "q", "search", "assets", "javascripts", "stylesheets"}
+
+
 @rule("topic-id")
 def topic_id_matches_file(documents: list[Document]) -> Iterator[Problem]:
     for doc in documents:
         topic_id = doc.data.get("id") if isinstance(doc.data, dict) else None
-        if isinstance(topic_id, str) and topic_id != doc.path.stem:
+        if topic_id in RESERVED:
+            yield Problem(doc.label, TOPIC, "id", f"'{topic_id}' is reserved for a page of the site",
+                          "choose another topic id (and file name)", "reserved-id")
+        elif isinstance(topic_id, str) and topic_id != doc.path.stem:
             yield Problem(doc.label, TOPIC, "id", f"topic id '{topic_id}' differs from the file name",
                           f"rename the file to {topic_id}.json or set \"id\": \"{doc.path.stem}\"", "topic-id")
 
@@ -245,32 +249,38 @@ def markdown_fields(doc: Document) -> Iterator[tuple[str, str, str]]:
 
 # A LaTeX command whose backslash JSON read as an escape: \b \f \n \r \t.
 EATEN = {"\b": "b", "\f": "f", "\n": "n", "\r": "r", "\t": "t"}
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
+# After "\n" was read as a line break, these remain of \nabla, \neq, \nu, ...
 NEWLINE_COMMAND = re.compile(r"\n(abla|eq|e|u|ot|otin|eg|ewline|i|mid|leq|geq)(?![a-zA-Z])")
+DOLLAR = re.compile(r"(?<!\\)\$")
+
+
+def eaten_backslashes(text: str) -> Iterator[tuple[str, str]]:
+    """(character, following letters) for each control character in the text,
+    and for each line break that cuts a LaTeX command inside an open formula."""
+    for match in CONTROL.finditer(text):
+        yield match.group(0), re.match(r"[a-zA-Z]*", text[match.end():]).group(0)
+    for match in NEWLINE_COMMAND.finditer(text):
+        paragraph = text[:match.start()].rsplit("\n\n", 1)[-1]
+        if len(DOLLAR.findall(paragraph)) % 2:
+            yield "\n", match.group(1)
 
 
 @rule("control-character")
 def no_control_characters(documents: list[Document]) -> Iterator[Problem]:
     for doc in documents:
         for qid, field, text in markdown_fields(doc):
-            for match in CONTROL.finditer(text):
-                yield control_problem(doc, qid, field, text, match.start())
-            for formula in mathml.formulas(text):
-                for match in NEWLINE_COMMAND.finditer(formula.tex):
-                    yield Problem(doc.label, qid, field,
-                                  f"line break before '{match.group(1)}' inside math: JSON read \"\\n{match.group(1)}\" as a newline",
-                                  f"write \\\\n{match.group(1)} (double the backslash)", "control-character")
+            for char, word in eaten_backslashes(text):
+                yield control_problem(doc.label, qid, field, char, word)
 
 
-def control_problem(doc: Document, qid: str, field: str, text: str, at: int) -> Problem:
-    char = text[at]
-    word = re.match(r"[a-zA-Z]*", text[at + 1:]).group(0)
+def control_problem(label: str, qid: str, field: str, char: str, word: str) -> Problem:
     if char in EATEN and word:
         command = EATEN[char] + word
-        return Problem(doc.label, qid, field,
+        return Problem(label, qid, field,
                        f"control character U+{ord(char):04X} before '{word}': JSON read \"\\{command}\" as an escape",
                        f"write \\\\{command} (double every LaTeX backslash in JSON)", "control-character")
-    return Problem(doc.label, qid, field, f"control character U+{ord(char):04X}",
+    return Problem(label, qid, field, f"control character U+{ord(char):04X}",
                    "remove it (use spaces instead of tabs)", "control-character")
 
 
@@ -278,6 +288,8 @@ def control_problem(doc: Document, qid: str, field: str, text: str, at: int) -> 
 def math_renders(documents: list[Document]) -> Iterator[Problem]:
     for doc in documents:
         for qid, field, text in markdown_fields(doc):
+            if any(eaten_backslashes(text)):
+                continue  # reported as control-character; the formulas are garbled
             if field == "question" and any(mathml.formulas(text)):
                 yield Problem(doc.label, qid, field, "math in a question title",
                               "write it in words or Unicode: titles appear in the table of contents and search results",
@@ -321,7 +333,8 @@ def no_headings(documents: list[Document]) -> Iterator[Problem]:
         for qid, field, text in markdown_fields(doc):
             match = HEADING.search(mathml.strip_code(text))
             if match and field != "question":
-                yield Problem(doc.label, qid, field, f"Markdown heading {match.group(0).strip()[:30]!r}",
+                line = text[match.start():].split("\n", 1)[0].strip()
+                yield Problem(doc.label, qid, field, f"Markdown heading {line[:40]!r}",
                               "use a **bold** lead-in instead of a heading", "heading")
 
 
@@ -331,10 +344,9 @@ def main(argv: list[str]) -> int:
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
-        print(f"{len(problems)} problem(s) in {display_path(data_dir)}", file=sys.stderr)
+        print(f"{len(problems)} problem(s) in {data_dir.name}/", file=sys.stderr)
         return 1
-    count = sum(1 for _ in topic_files(data_dir))
-    print(f"{display_path(data_dir)}: {count} topic files OK")
+    print(f"{data_dir.name}/: {len(topic_files(data_dir))} topic files OK")
     return 0
 
 

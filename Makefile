@@ -1,0 +1,40 @@
+# Deep Learning Interview Handbook. `make help` lists the targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONPATH := hooks
+
+VENV := .venv
+BIN := $(VENV)/bin
+READY := $(VENV)/.ready
+
+.PHONY: help serve build validate test bench browser clean
+
+help: ## List the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
+
+$(READY): requirements.txt
+	python3 -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+serve: $(READY) ## Build and serve at http://127.0.0.1:8000, reloading on docs/, data/ and hooks/
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+build: $(READY) ## Strict production build into site/ (any warning fails)
+	$(BIN)/mkdocs build --strict
+
+validate: $(READY) ## Check data/ only, with a precise message per problem
+	@$(BIN)/python -m handbook.validate data
+
+browser: $(READY) ## Make sure a Chromium exists for the browser tests
+	@bash tests/install-browser.sh $(BIN)/python
+
+test: $(READY) browser ## Run every test: unit, build and browser
+	$(BIN)/python -m pytest
+
+bench: $(READY) browser ## Measure build time, index size, page weight, search latency
+	$(BIN)/python -m bench
+
+clean: ## Remove site/ and caches (keeps .venv)
+	rm -rf site .pytest_cache

@@ -1,0 +1,138 @@
+"""Shared fixtures: strict builds into temporary folders, a static server on
+127.0.0.1, and headless Chromium through Playwright."""
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURE_DATA = REPO / "tests" / "fixtures" / "data"
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def make_project(root: Path, data_dir: Path) -> Path:
+    """A copy of the site sources with another data/ folder."""
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO / "mkdocs.yml", root)
+    ignore = shutil.ignore_patterns("__pycache__")
+    shutil.copytree(REPO / "docs", root / "docs", ignore=ignore)
+    shutil.copytree(REPO / "hooks", root / "hooks", ignore=ignore)
+    shutil.copytree(data_dir, root / "data")
+    shutil.copy(REPO / "data" / "schema.json", root / "data" / "schema.json")
+    return root
+
+
+def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
+        capture_output=True, text=True, env=env, cwd=project)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The real bank, built strictly."""
+    out = tmp_path_factory.mktemp("site")
+    result = build(REPO, out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory) -> Path:
+    """The small fixture bank (tests/fixtures/data), built strictly."""
+    project = make_project(tmp_path_factory.mktemp("project"), FIXTURE_DATA)
+    out = tmp_path_factory.mktemp("fixture-site")
+    result = build(project, out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(directory: Path):
+    handler = functools.partial(QuietHandler, directory=str(directory))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}/"
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    httpd, url = serve(site)
+    yield url
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def fixture_server(fixture_site):
+    httpd, url = serve(fixture_site)
+    yield url
+    httpd.shutdown()
+
+
+def chromium_executable() -> str | None:
+    """A system Chromium, or None for Playwright's managed browser."""
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        if found := shutil.which(name):
+            return found
+    return None
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import Error, sync_playwright
+    with sync_playwright() as playwright:
+        try:
+            chromium = playwright.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_FLAGS)
+        except Error as err:
+            message = f"no Chromium for the browser tests (run `make browser`): {err}"
+            if os.environ.get("CI") == "true":
+                pytest.fail(message)
+            pytest.skip(message)
+        yield chromium
+        chromium.close()
+
+
+class Watched:
+    """A page that records console errors and requests leaving 127.0.0.1."""
+
+    def __init__(self, context):
+        self.context = context
+        self.page = context.new_page()
+        self.errors: list[str] = []
+        self.foreign: list[str] = []
+        self.page.on("console", lambda msg: msg.type == "error" and self.errors.append(msg.text))
+        self.page.on("pageerror", lambda err: self.errors.append(str(err)))
+        context.on("request", self._request)
+
+    def _request(self, request):
+        if not request.url.startswith(("http://127.0.0.1:", "data:", "blob:", "about:")):
+            self.foreign.append(request.url)
+
+
+@pytest.fixture
+def watched(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    watched = Watched(context)
+    yield watched
+    context.close()
+    assert not watched.errors, f"console errors: {watched.errors}"
+    assert not watched.foreign, f"requests to other origins: {watched.foreign}"
+
+
+@pytest.fixture
+def page(watched):
+    return watched.page

@@ -1,0 +1,216 @@
+"""Every validation rule, each with a bad input and the message it must produce."""
+import copy
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from handbook import validate
+
+GOOD = {
+    "$schema": "./schema.json",
+    "id": "topic-a",
+    "title": "Topic A",
+    "questions": [
+        {"id": "first-question", "question": "What is first?", "answer": "The first answer, $x^2$.",
+         "difficulty": "basic", "tags": ["fundamentals"], "related": ["second-question"]},
+        {"id": "second-question", "question": "What is second?", "answer": "The second answer.",
+         "difficulty": "advanced", "tags": ["fundamentals"]},
+    ],
+}
+
+
+def write(folder: Path, files: dict[str, object]) -> Path:
+    folder.mkdir(exist_ok=True)
+    for name, content in files.items():
+        text = content if isinstance(content, str) else json.dumps(content, indent=2)
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def problems(tmp_path: Path, files: dict[str, object]) -> list[str]:
+    return [str(p) for p in validate.check(write(tmp_path / "data", files))]
+
+
+def mutated(change) -> dict:
+    doc = copy.deepcopy(GOOD)
+    change(doc)
+    return doc
+
+
+def q(doc: dict, index: int = 0) -> dict:
+    return doc["questions"][index]
+
+
+def test_good_bank_has_no_problem(tmp_path):
+    assert problems(tmp_path, {"topic-a.json": GOOD}) == []
+
+
+def test_real_bank_is_valid():
+    assert [str(p) for p in validate.check(Path("data"))] == []
+
+
+def test_malformed_json_gives_line_and_column(tmp_path):
+    text = json.dumps(GOOD, indent=2).replace('"title": "Topic A",', '"title": "Topic A"', 1)
+    [message] = problems(tmp_path, {"topic-a.json": text})
+    assert message.startswith("data/topic-a.json: -: -: malformed JSON at line 5, column 3")
+    assert "— fix the syntax" in message and message.endswith("[json-syntax]")
+
+
+def test_missing_field(tmp_path):
+    doc = mutated(lambda d: q(d).pop("difficulty"))
+    assert problems(tmp_path, {"topic-a.json": doc}) == [
+        "data/topic-a.json: first-question: -: missing required field 'difficulty' — add \"difficulty\" [missing-field]"]
+
+
+def test_unknown_field(tmp_path):
+    doc = mutated(lambda d: q(d).update(anwser="typo"))
+    [message] = problems(tmp_path, {"topic-a.json": doc})
+    assert message.startswith("data/topic-a.json: first-question: -: unknown field anwser — remove it or fix its spelling")
+
+
+def test_wrong_difficulty(tmp_path):
+    doc = mutated(lambda d: q(d).update(difficulty="hard"))
+    assert problems(tmp_path, {"topic-a.json": doc}) == [
+        "data/topic-a.json: first-question: difficulty: 'hard' is not allowed — "
+        "use one of basic | intermediate | advanced [bad-value]"]
+
+
+def test_empty_answer(tmp_path):
+    doc = mutated(lambda d: q(d).update(answer="  \n "))
+    assert problems(tmp_path, {"topic-a.json": doc}) == [
+        "data/topic-a.json: first-question: answer: is empty — write the text (Markdown) [empty-text]"]
+
+
+def test_id_not_kebab_case(tmp_path):
+    doc = mutated(lambda d: q(d, 1).update(id="Second_Question"))
+    doc["questions"][0]["related"] = []
+    [message] = problems(tmp_path, {"topic-a.json": doc})
+    assert message.startswith("data/topic-a.json: Second_Question: id: 'Second_Question' is not a kebab-case id")
+
+
+def test_topic_id_differs_from_file_name(tmp_path):
+    assert problems(tmp_path, {"topic-b.json": GOOD}) == [
+        "data/topic-b.json: -: id: topic id 'topic-a' differs from the file name — "
+        "rename the file to topic-a.json or set \"id\": \"topic-b\" [topic-id]"]
+
+
+def test_reserved_topic_id(tmp_path):
+    doc = mutated(lambda d: d.update(id="tags"))
+    [message] = problems(tmp_path, {"tags.json": doc})
+    assert message.startswith("data/tags.json: -: id: 'tags' is reserved for a page of the site")
+
+
+def test_duplicate_id_across_files(tmp_path):
+    other = mutated(lambda d: d.update(id="topic-b"))
+    other["questions"] = [copy.deepcopy(GOOD["questions"][1])]
+    assert problems(tmp_path, {"topic-a.json": GOOD, "topic-b.json": other}) == [
+        "data/topic-b.json: second-question: id: 'second-question' is already used by question "
+        "'second-question' in data/topic-a.json — choose another id; ids and aliases are unique "
+        "across all files [duplicate-id]"]
+
+
+def test_alias_clashing_with_an_id(tmp_path):
+    doc = mutated(lambda d: q(d, 1).update(aliases=["first-question"]))
+    [message] = problems(tmp_path, {"topic-a.json": doc})
+    assert message.startswith("data/topic-a.json: second-question: aliases: 'first-question' is already used")
+
+
+def test_related_pointing_nowhere(tmp_path):
+    doc = mutated(lambda d: q(d).update(related=["no-such-question"]))
+    assert problems(tmp_path, {"topic-a.json": doc}) == [
+        "data/topic-a.json: first-question: related: 'no-such-question' is not a question id — "
+        "use the id of an existing question (check the spelling) [related-missing]"]
+
+
+def test_related_to_a_former_id(tmp_path):
+    doc = mutated(lambda d: q(d, 1).update(aliases=["old-second"]))
+    doc["questions"][0]["related"] = ["old-second"]
+    assert problems(tmp_path, {"topic-a.json": doc}) == [
+        "data/topic-a.json: first-question: related: 'old-second' is a former id — "
+        "link to its current id 'second-question' [related-alias]"]
+
+
+@pytest.mark.parametrize("written, command", [
+    ("\\frac{1}{2}", "frac"), ("\\beta", "beta"), ("\\tanh x", "tanh"), ("\\rho", "rho")])
+def test_latex_backslash_eaten_by_json(tmp_path, written, command):
+    text = json.dumps(GOOD).replace("$x^2$", f"${written}$")  # single backslash in the JSON text
+    [message] = problems(tmp_path, {"topic-a.json": text})
+    assert message.startswith("data/topic-a.json: first-question: answer: control character U+")
+    assert f"JSON read \"\\{command}\" as an escape — write \\\\{command}" in message
+
+
+def test_nabla_eaten_by_json_newline(tmp_path):
+    text = json.dumps(GOOD).replace("$x^2$", "$\\nabla f$")
+    [message] = problems(tmp_path, {"topic-a.json": text})
+    assert "before 'abla': JSON read \"\\nabla\" as an escape — write \\\\nabla" in message
+
+
+def test_math_that_cannot_render(tmp_path):
+    doc = mutated(lambda d: q(d).update(answer="Broken: $\\fraction{1}{2}$."))
+    [message] = problems(tmp_path, {"topic-a.json": doc})
+    assert message.startswith("data/topic-a.json: first-question: answer: math cannot render: $\\fraction{1}{2}$")
+    assert message.endswith("[math]")
+
+
+def test_unclosed_dollar(tmp_path):
+    doc = mutated(lambda d: q(d).update(answer="Costs $5 or the formula $x + y is open."))
+    [message] = problems(tmp_path, {"topic-a.json": doc})
+    assert message.endswith("[math-delimiter]")
+
+
+def test_math_in_question_title(tmp_path):
+    doc = mutated(lambda d: q(d).update(question="Why divide by $\\sqrt{d_k}$?"))
+    [message] = problems(tmp_path, {"topic-a.json": doc})
+    assert message.startswith("data/topic-a.json: first-question: question: math in a question title")
+
+
+@pytest.mark.parametrize("html", [
+    "<script>alert(1)</script>", '<img src=x onerror="alert(1)">', "<iframe src=//evil></iframe>"])
+def test_raw_html_that_could_run_script(tmp_path, html):
+    doc = mutated(lambda d: q(d).update(answer=f"Answer {html} here."))
+    found = problems(tmp_path, {"topic-a.json": doc})
+    assert found and all(m.startswith("data/topic-a.json: first-question: answer: raw HTML") for m in found)
+
+
+def test_javascript_link(tmp_path):
+    doc = mutated(lambda d: q(d).update(answer="[click](javascript:alert(1))"))
+    [message] = problems(tmp_path, {"topic-a.json": doc})
+    assert message.endswith("[unsafe-link]")
+
+
+def test_html_like_text_in_code_and_math_is_fine(tmp_path):
+    answer = "Use `<div>` in code and $a < b$ in math:\n\n```html\n<script></script>\n```"
+    assert problems(tmp_path, {"topic-a.json": mutated(lambda d: q(d).update(answer=answer))}) == []
+
+
+def test_heading_inside_an_answer(tmp_path):
+    doc = mutated(lambda d: q(d).update(answer="Intro.\n\n## Details\n\nMore."))
+    [message] = problems(tmp_path, {"topic-a.json": doc})
+    assert message.startswith("data/topic-a.json: first-question: answer: Markdown heading '## Details'")
+
+
+def test_every_problem_is_reported_at_once(tmp_path):
+    def break_all(d):
+        q(d).update(difficulty="hard", related=["nowhere"])
+        q(d, 1).update(answer="")
+    found = problems(tmp_path, {"topic-a.json": mutated(break_all), "broken.json": "{"})
+    assert len(found) == 4
+
+
+def test_validation_never_writes_to_data(tmp_path):
+    folder = write(tmp_path / "data", {"topic-a.json": mutated(lambda d: q(d).update(difficulty="x")),
+                                       "broken.json": "{"})
+    before = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir()}
+    validate.check(folder)
+    after = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir()}
+    assert before == after
+
+
+def test_command_line_exit_status(tmp_path, capsys):
+    folder = write(tmp_path / "data", {"topic-a.json": mutated(lambda d: q(d).update(difficulty="x"))})
+    assert validate.main(["validate", str(folder)]) == 1
+    assert "[bad-value]" in capsys.readouterr().err
+    good = write(tmp_path / "good", {"topic-a.json": GOOD})
+    assert validate.main(["validate", str(good)]) == 0
