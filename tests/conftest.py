@@ -23,7 +23,8 @@ def make_project(root: Path, data_dir: Path) -> Path:
     shutil.copy(REPO / "mkdocs.yml", root)
     ignore = shutil.ignore_patterns("__pycache__")
     shutil.copytree(REPO / "docs", root / "docs", ignore=ignore)
-    shutil.copytree(REPO / "hooks", root / "hooks", ignore=ignore)
+    for folder in ("hooks", "overrides"):
+        shutil.copytree(REPO / folder, root / folder, ignore=ignore)
     shutil.copytree(data_dir, root / "data")
     shutil.copy(REPO / "data" / "schema.json", root / "data" / "schema.json")
     return root

@@ -1,0 +1,96 @@
+"""Strict builds in temporary folders, and checks on the HTML they produce."""
+import hashlib
+import json
+import re
+
+from conftest import FIXTURE_DATA, build, make_project
+
+
+def read(site, path):
+    return (site / path).read_text(encoding="utf-8")
+
+
+def test_topic_page_has_one_heading_per_question(fixture_site):
+    html = read(fixture_site, "formulas/index.html")
+    ids = re.findall(r'<h2 class="hb-question" id="([a-z0-9-]+)"', html)
+    assert ids == [q["id"] for q in json.loads((FIXTURE_DATA / "formulas.json").read_text())["questions"]]
+    assert html.count('<details class="answer">') == len(ids)  # collapsed: no "open"
+    assert re.search(r'class="hb-difficulty hb-difficulty--intermediate"[^>]*>intermediate<', html)
+
+
+def test_math_becomes_mathml_with_tex_kept(fixture_site):
+    html = read(fixture_site, "formulas/index.html")
+    assert len(re.findall(r'<math alttext="[^"]*" data-search-exclude display="block">', html)) == 7
+    assert "<mfrac>" in html and "<msqrt>" in html and "<mtable" in html
+    assert '<annotation encoding="application/x-tex">\\operatorname{Attention}' in html
+    assert "\\(" not in html and "\\[" not in html  # no placeholder left as raw TeX
+    assert "5 $ is not math" in html  # an escaped dollar is text
+    assert "# $not math$" in html  # code is left alone
+
+
+def test_related_links_and_tags_resolve(fixture_site):
+    html = read(fixture_site, "basics/index.html")
+    assert 'href="../formulas/#sigmoid-formula"' in html
+    assert 'href="../tags/#fundamentals"' in html
+    tags = read(fixture_site, "tags/index.html")
+    assert 'id="fundamentals"' in tags and 'href="../basics/#what-is-a-neuron"' in tags
+
+
+def test_home_counts_come_from_data(fixture_site):
+    html = read(fixture_site, "index.html")
+    assert "<strong>9 questions</strong>" in html
+    row = re.search(r'<a href="formulas/">Formulas</a></td>\s*<td[^>]*>7</td>\s*<td[^>]*>4</td>\s*'
+                    r'<td[^>]*>3</td>\s*<td[^>]*>0</td>', html)
+    assert row, "Formulas row: 7 questions, 4 basic, 3 intermediate, 0 advanced"
+
+
+def test_navigation_follows_sections_and_order(fixture_site):
+    html = read(fixture_site, "index.html")
+    nav = html[html.index('class="md-nav md-nav--primary"'):]
+    positions = [re.search(rf">\s*{label}\s*<", nav).start() for label in ("Home", "Showcase", "Basics", "Formulas", "Practice")]
+    assert positions == sorted(positions)
+
+
+def test_search_index_has_one_clean_entry_per_question(fixture_site):
+    index = json.loads(read(fixture_site, "search/search_index.json"))
+    locations = {doc["location"]: doc for doc in index["docs"]}
+    for qid in ("sigmoid-formula", "softmax-formula", "adam-formula"):
+        assert f"formulas/#{qid}" in locations
+    entry = locations["formulas/#batch-norm-formula"]
+    assert entry["title"] == "What does batch normalization compute?"
+    assert "running averages" in entry["text"]
+    assert not any(noise in entry["text"] for noise in ("<math", "mfrac", "annotation", "\\hat", "intermediate"))
+    assert index["config"]["pipeline"] == ["stemmer", "stopWordFilter", "trimmer"]
+    assert not any(doc["location"].startswith(("tags/", "practice/")) for doc in index["docs"])
+
+
+def test_nothing_is_loaded_from_another_origin(fixture_site):
+    for page in fixture_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in html, page
+        assert not re.findall(r'src="(?:https?:)?//', html), page  # scripts, images, frames
+        assert not re.findall(r'<link[^>]+rel="(?:stylesheet|preconnect|preload)"[^>]+href="(?:https?:)?//', html), page
+    for css in fixture_site.rglob("*.css"):
+        assert not re.findall(r'url\((["\']?)(?:https?:)?//', css.read_text(encoding="utf-8")), css
+
+
+def test_bad_data_fails_the_build_and_changes_nothing(tmp_path):
+    project = make_project(tmp_path / "project", FIXTURE_DATA)
+    bad = project / "data" / "basics.json"
+    bad.write_text(bad.read_text().replace('"difficulty": "advanced"', '"difficulty": "expert"'))
+    (project / "data" / "broken.json").write_text('{"id": "broken",')
+    before = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in (project / "data").iterdir()}
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "data/basics.json: what-is-deep: difficulty: 'expert' is not allowed" in result.stderr
+    assert "data/broken.json: -: -: malformed JSON at line 1" in result.stderr
+    after = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in (project / "data").iterdir()}
+    assert before == after
+
+
+def test_real_bank_builds_strictly(site):
+    bank = json.loads(read(site, "handbook.json"))
+    for topic in bank["topics"]:
+        html = read(site, f"{topic['id']}/index.html")
+        for question in topic["questions"]:
+            assert f'id="{question["id"]}"' in html
