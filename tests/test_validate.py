@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from handbook import validate
+from handbook import published, validate
 
 GOOD = {
     "$schema": "./schema.json",
@@ -214,3 +214,21 @@ def test_command_line_exit_status(tmp_path, capsys):
     assert "[bad-value]" in capsys.readouterr().err
     good = write(tmp_path / "good", {"topic-a.json": GOOD})
     assert validate.main(["validate", str(good)]) == 0
+
+
+def test_published_id_that_vanished(tmp_path):
+    folder = write(tmp_path / "data", {"topic-a.json": GOOD, "published-ids.txt": "# list\nfirst-question\nold-name\n"})
+    assert [str(p) for p in validate.check(folder)] == [
+        "data/published-ids.txt: old-name: -: this published id is no longer a question id or alias — "
+        "add it to the aliases of the question that replaces it, or restore the question [published-id]"]
+    renamed = mutated(lambda d: q(d).update(aliases=["old-name"]))
+    write(folder, {"topic-a.json": renamed})
+    assert validate.check(folder) == []
+
+
+def test_every_current_id_is_published():
+    """New questions must be added to the list (`make ids`), so that removing them later is caught."""
+    listed = set(published.read(Path("data")))
+    current = {q["id"] for path in validate.topic_files(Path("data"))
+               for q in json.loads(path.read_text(encoding="utf-8"))["questions"]}
+    assert not sorted(current - listed), "run `make ids` and commit data/published-ids.txt"

@@ -20,7 +20,7 @@ from typing import Callable, Iterator
 import jsonschema
 import math_core
 
-from . import mathml
+from . import mathml, published
 
 TOPIC = "-"  # the "question id" column for problems that belong to the whole file
 
@@ -226,6 +226,21 @@ def related_targets_exist(documents: list[Document]) -> Iterator[Problem]:
                 elif target not in ids:
                     yield Problem(doc.label, question["id"], "related", f"'{target}' is not a question id",
                                   "use the id of an existing question (check the spelling)", "related-missing")
+
+
+@rule("published-id")
+def published_ids_live_on(documents: list[Document]) -> Iterator[Problem]:
+    """A published id may move or be renamed, never vanish: its link was shared."""
+    if not documents:
+        return
+    data_dir = documents[0].path.parent
+    names = {name for doc in documents for q in questions(doc) for name in [q["id"], *id_list(q, "aliases")]}
+    for qid in published.read(data_dir):
+        if qid not in names:
+            yield Problem(f"{data_dir.name}/{published.FILE_NAME}", qid, "-",
+                          "this published id is no longer a question id or alias",
+                          "add it to the aliases of the question that replaces it, or restore the question",
+                          "published-id")
 
 
 # ---------------------------------------------------------------------------

@@ -1,0 +1,23 @@
+"""The real bank: coverage of the source articles, and its size per group."""
+import pytest
+
+from seed_coverage import SEEDS_README, covering_questions, seed_refs
+
+pytestmark = pytest.mark.skipif(not SEEDS_README.exists(), reason="shared/seeds/ is not beside this clone")
+
+
+def test_seed_parser_reads_ranges():
+    refs = seed_refs()
+    assert {"000#1", "000#24", "003#5", "003#20", "004#B1.4", "004#A2.3", "004#S2.5"} <= set(refs)
+    assert refs["000#25"] == "Architectures" and refs["000#45"] == "Practice"
+
+
+def test_every_source_question_is_answered():
+    covered = covering_questions()
+    missing = [ref for ref in seed_refs() if ref not in covered]
+    assert not missing, f"no question lists these in `seeds` (see python tests/seed_coverage.py): {missing}"
+
+
+def test_no_unknown_seed_reference():
+    unknown = sorted(set(covering_questions()) - set(seed_refs()))
+    assert not unknown
