@@ -232,3 +232,15 @@ def test_every_current_id_is_published():
     current = {q["id"] for path in validate.topic_files(Path("data"))
                for q in json.loads(path.read_text(encoding="utf-8"))["questions"]}
     assert not sorted(current - listed), "run `make ids` and commit data/published-ids.txt"
+
+
+@pytest.mark.parametrize("answer", ["**Pros**\n- fast\n- simple", "Compare:\n| a | b |\n|---|---|\n| 1 | 2 |"])
+def test_list_or_table_without_blank_line(tmp_path, answer):
+    [message] = problems(tmp_path, {"topic-a.json": mutated(lambda d: q(d).update(answer=answer))})
+    assert message.startswith("data/topic-a.json: first-question: answer: no blank line before")
+    assert message.endswith("[blank-line]")
+
+
+def test_lists_and_tables_as_blocks_are_fine(tmp_path):
+    answer = "**Pros**\n\n- fast\n  and lazy\n- simple\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```python\nx = 1\n- not a list\n```"
+    assert problems(tmp_path, {"topic-a.json": mutated(lambda d: q(d).update(answer=answer))}) == []

@@ -257,6 +257,10 @@
     if (ev.target.matches("input[data-qid]")) markKnown(ev.target);
   });
 
+  // Material's search dialog has no accessible name (axe: aria-dialog-name).
+  var searchDialog = document.querySelector(".md-search[role=dialog]");
+  if (searchDialog) searchDialog.setAttribute("aria-label", "Search");
+
   window.addEventListener("keydown", practiceKeys, true);
   window.addEventListener("hashchange", openFromHash);
 

@@ -353,6 +353,23 @@ def no_headings(documents: list[Document]) -> Iterator[Problem]:
                               "use a **bold** lead-in instead of a heading", "heading")
 
 
+BLOCK_START = re.compile(r"^ {0,3}([-*+]\s|\d+\.\s|\|)")
+
+
+@rule("blank-line")
+def lists_and_tables_start_a_block(documents: list[Document]) -> Iterator[Problem]:
+    """Python-Markdown reads a list or table right under a text line as more text."""
+    for doc in documents:
+        for qid, field, text in markdown_fields(doc):
+            for block in mathml.BLANK_LINE.split(mathml.strip_code(text)):
+                lines = block.strip("\n").split("\n")
+                starts = [line for line in lines[1:] if BLOCK_START.match(line)]
+                if starts and not BLOCK_START.match(lines[0]):
+                    yield Problem(doc.label, qid, field, f"no blank line before {starts[0].strip()[:30]!r}",
+                                  "put an empty line (\\n\\n) before a list or table, or it renders as plain text",
+                                  "blank-line")
+
+
 def main(argv: list[str]) -> int:
     data_dir = Path(argv[1] if len(argv) > 1 else "data")
     problems = check(data_dir)
