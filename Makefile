@@ -37,7 +37,7 @@ test: $(READY) browser ## Run every test: unit, build and browser
 	$(BIN)/python -m pytest
 
 bench: $(READY) browser ## Measure build time, index size, page weight, search latency
-	$(BIN)/python -m bench
+	$(BIN)/python tests/bench.py
 
 clean: ## Remove site/ and caches (keeps .venv)
 	rm -rf site .pytest_cache
