@@ -156,3 +156,13 @@ def test_practice_skips_known_questions(page, fixture_server):
     page.goto(f"{fixture_server}practice/?topic=basics&skip-known=1")
     expect(page.locator(".hb-practice__card")).to_have_attribute("data-qid", "what-is-a-neuron")
     expect(page.locator(".hb-practice__status")).to_have_text("1 questions match.")
+
+
+def test_copying_a_formula_copies_its_tex(page, fixture_server):
+    page.goto(f"{fixture_server}formulas/#sigmoid-formula")
+    page.evaluate("""() => {
+        const p = document.querySelector('#sigmoid-formula ~ details.answer p');
+        document.getSelection().selectAllChildren(p);
+    }""")
+    page.keyboard.press("Control+C")
+    assert page.evaluate("navigator.clipboard.readText()") == "The sigmoid squashes any real number into $(0, 1)$:"

@@ -5,7 +5,8 @@
  *   on the page goes on to its short link /q/<id>/, which knows where it moved;
  * - expand / collapse all, copy a question's short link;
  * - "I know this" progress in localStorage, shown on topic pages and home;
- * - practice mode on /practice/.
+ * - practice mode on /practice/;
+ * - copying text that contains formulas copies their TeX source.
  */
 (function () {
   "use strict";
@@ -236,6 +237,25 @@
     ev.stopImmediatePropagation();  // Material binds "n" to "next page"
   }
 
+  /* ---------------------------------------------------------------- math */
+
+  // Selected formulas are copied as TeX ($...$ or $$...$$), not as glyphs.
+  function copyWithTex(ev) {
+    var selection = document.getSelection();
+    if (!selection.rangeCount) return;
+    var fragment = selection.getRangeAt(0).cloneContents();
+    var formulas = fragment.querySelectorAll("math[alttext]");
+    if (!formulas.length) return;
+    formulas.forEach(function (math) {
+      var fence = math.getAttribute("display") === "block" ? "$$" : "$";
+      math.replaceWith(fence + math.getAttribute("alttext") + fence);
+    });
+    var box = document.createElement("div");
+    box.appendChild(fragment);
+    ev.clipboardData.setData("text/plain", box.textContent);
+    ev.preventDefault();
+  }
+
   /* -------------------------------------------------------------- wiring */
 
   document.addEventListener("click", function (ev) {
@@ -261,6 +281,7 @@
   var searchDialog = document.querySelector(".md-search[role=dialog]");
   if (searchDialog) searchDialog.setAttribute("aria-label", "Search");
 
+  document.addEventListener("copy", copyWithTex);
   window.addEventListener("keydown", practiceKeys, true);
   window.addEventListener("hashchange", openFromHash);
 
