@@ -5,10 +5,12 @@
 - on_files: one generated page per topic file (no stub in docs/), the short
   links /q/<id>/ and the exports, all as generated files;
 - on_nav: Home, the topics grouped by section in their order, then the rest;
-- on_page_content: TeX placeholders become MathML.
+- on_page_content: TeX placeholders become MathML;
+- on_post_build: topic pages rank below their questions in the search index.
 
 data/ is only read, never written.
 """
+import json
 import sys
 from pathlib import Path
 
@@ -23,7 +25,7 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.nav import Navigation, Section  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
-from handbook import bank as bank_module, exports, mathml, render, shortlinks  # noqa: E402
+from handbook import bank as bank_module, exports, mathml, render, search_index, shortlinks  # noqa: E402
 
 _bank: bank_module.Bank | None = None
 
@@ -78,3 +80,13 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     return mathml.render_math_in_html(html)
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    if not path.exists():  # search disabled
+        return
+    index = json.loads(path.read_text(encoding="utf-8"))
+    topic_pages = {f"{topic.id}/" for topic in _bank.topics}
+    path.write_text(json.dumps(search_index.demote_pages(index, topic_pages), separators=(",", ":")),
+                    encoding="utf-8")
