@@ -5,7 +5,8 @@
 - on_files: one generated page per topic file (no stub in docs/), the short
   links /q/<id>/ and the exports, all as generated files;
 - on_nav: Home, the topics grouped by section in their order, then the rest;
-- on_page_content: TeX placeholders become MathML;
+- on_page_content: TeX placeholders become MathML, and the "Answer" label
+  stays out of search previews;
 - on_post_build: topic pages rank below their questions in the search index.
 
 data/ is only read, never written.
@@ -28,6 +29,7 @@ from mkdocs.structure.pages import Page  # noqa: E402
 from handbook import bank as bank_module, exports, mathml, render, search_index, shortlinks  # noqa: E402
 
 _bank: bank_module.Bank | None = None
+ANSWER_SUMMARY = "<summary>Answer</summary>"  # kept out of search previews
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -79,6 +81,7 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    html = html.replace(ANSWER_SUMMARY, ANSWER_SUMMARY.replace("<summary>", "<summary data-search-exclude>"))
     return mathml.render_math_in_html(html)
 
 

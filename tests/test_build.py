@@ -59,7 +59,8 @@ def test_search_index_has_one_clean_entry_per_question(fixture_site):
     entry = locations["formulas/#batch-norm-formula"]
     assert entry["title"] == "What does batch normalization compute?"
     assert "running averages" in entry["text"]
-    assert not any(noise in entry["text"] for noise in ("<math", "mfrac", "annotation", "\\hat", "intermediate"))
+    assert not any(noise in entry["text"] for noise in ("<math", "mfrac", "annotation", "\\hat", "intermediate", "Answer"))
+    assert "At inference … and … are replaced by running averages" in entry["text"]
     assert index["config"]["pipeline"] == ["trimmer", "stopWordFilter", "stemmer"]
     assert not any(doc["location"].startswith(("tags/", "practice/")) for doc in index["docs"])
     assert locations["formulas/"]["boost"] < 1 and "boost" not in entry  # topic page ranks below its questions

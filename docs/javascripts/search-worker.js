@@ -13,6 +13,8 @@
  *    otherwise outrank "What is batch normalization?" for "normalization"
  *    merely by repeating the word; among titles that name the concept, the
  *    answer that discusses it most now ranks first.
+ *    Matches found through a stem are reported under the word the reader
+ *    typed, so Material neither lists it as "Missing" nor fails to highlight it.
  * 3. Question ids name their concept ("batch-normalization", "adam-optimizer"):
  *    a question ranks higher the larger the share of its id's words the query
  *    names, so "batch normalization" leads to the question that defines it.
@@ -36,6 +38,16 @@ importScripts(new URL(self.location.href).searchParams.get("material"));
     return 1 + ID_BOOST * named.length / parts.length;
   }
 
+  function renameStems(metadata, words, stems) {
+    words.forEach(function (word, i) {
+      word = word.toLowerCase();
+      if (word !== stems[i] && metadata[stems[i]] && !metadata[word]) {
+        metadata[word] = metadata[stems[i]];
+        delete metadata[stems[i]];
+      }
+    });
+  }
+
   var search = lunr.Index.prototype.search;
   lunr.Index.prototype.search = function (query) {
     var words = query.split(/\s+/).map(function (term) {
@@ -45,7 +57,10 @@ importScripts(new URL(self.location.href).searchParams.get("material"));
     var boosted = words.map(function (word) { return word + "^" + WHOLE_WORD_BOOST; });
     var results = search.call(this, boosted.length ? query + " " + boosted.join(" ") : query);
     var stems = words.map(stem);
-    results.forEach(function (result) { result.score *= idBoost(result.ref, stems); });
+    results.forEach(function (result) {
+      result.score *= idBoost(result.ref, stems);
+      renameStems(result.matchData.metadata, words, stems);
+    });
     return results.sort(function (a, b) { return b.score - a.score; });
   };
 

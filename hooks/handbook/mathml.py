@@ -25,6 +25,11 @@ HTML_DISPLAY = re.compile(r'<div class="arithmatex">\\\[(.*?)\\\]</div>', re.S)
 
 _converter = math_core.LatexToMathML(annotation=True, fancy_error=False)
 
+# Search previews skip the MathML (data-search-exclude); this stands in for it
+# there, so that a sentence does not read "updated additively, , so".
+SEARCH_PLACEHOLDER = '<span class="hb-search-only" hidden>…</span>'
+
+
 
 class Formula(NamedTuple):
     tex: str
@@ -72,9 +77,9 @@ def to_mathml(tex: str, display: bool) -> str:
 def render_math_in_html(page_html: str) -> str:
     """Replace arithmatex's TeX placeholders in built HTML with MathML."""
     def inline(match: re.Match) -> str:
-        return to_mathml(html.unescape(match.group(1)), display=False)
+        return to_mathml(html.unescape(match.group(1)), display=False) + SEARCH_PLACEHOLDER
 
     def display(match: re.Match) -> str:
-        return to_mathml(html.unescape(match.group(1)).strip(), display=True)
+        return to_mathml(html.unescape(match.group(1)).strip(), display=True) + SEARCH_PLACEHOLDER
 
     return HTML_INLINE.sub(inline, HTML_DISPLAY.sub(display, page_html))
