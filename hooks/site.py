@@ -30,6 +30,7 @@ from handbook import bank as bank_module, exports, mathml, render, search_index,
 
 _bank: bank_module.Bank | None = None
 ANSWER_SUMMARY = "<summary>Answer</summary>"  # kept out of search previews
+PAGE_ORDER = {"practice.md": 0, "tags.md": 1, "exports.md": 2}  # after the topics; others follow
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -72,7 +73,7 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
             items.append(group)
         else:
             items.extend(children)
-    items.extend(sorted(pages.values(), key=lambda page: page.file.src_uri))
+    items.extend(sorted(pages.values(), key=lambda page: (PAGE_ORDER.get(page.file.src_uri, 99), page.file.src_uri)))
     for item in items:
         order.extend(item.children if isinstance(item, Section) else [item])
     for previous, page, following in zip([None, *order], order, [*order[1:], None]):

@@ -47,7 +47,7 @@ def test_home_counts_come_from_data(fixture_site):
 def test_navigation_follows_sections_and_order(fixture_site):
     html = read(fixture_site, "index.html")
     nav = html[html.index('class="md-nav md-nav--primary"'):]
-    positions = [re.search(rf">\s*{label}\s*<", nav).start() for label in ("Home", "Showcase", "Basics", "Formulas", "Practice")]
+    positions = [re.search(rf">\s*{label}\s*<", nav).start() for label in ("Home", "Showcase", "Basics", "Formulas", "Practice mode", "Tags", "Exports")]
     assert positions == sorted(positions)
 
 
