@@ -56,15 +56,16 @@ def question_json(question: Question) -> dict:
     }
 
 
-def to_html(text: str) -> str:
-    return markdown.markdown(text, **ANKI_MARKDOWN)
-
-
 def anki_notes(bank: Bank, site_name: str) -> str:
     out = io.StringIO()
     out.write("#separator:tab\n#html:true\n#notetype:Basic\n")
     out.write(f"#deck:{site_name}\n#columns:Front\tBack\tTags\tGUID\n#tags column:3\n#guid column:4\n")
     writer = csv.writer(out, delimiter="\t", lineterminator="\n")
+    converter = markdown.Markdown(**ANKI_MARKDOWN)  # one instance: loading extensions is slow
+
+    def to_html(text: str) -> str:
+        return converter.reset().convert(text)
+
     for topic in bank.topics:
         for q in topic.questions:
             tags = " ".join([f"dl-handbook::{topic.id}", f"difficulty::{q.difficulty}", *q.tags])

@@ -7,7 +7,8 @@ build will render. Conversion uses math-core; the TeX stays in the page as an
 """
 import html
 import re
-from typing import Iterator, NamedTuple
+from functools import lru_cache
+from typing import NamedTuple
 
 import math_core
 from pymdownx.arithmatex import RE_SMART_DOLLAR_INLINE
@@ -36,24 +37,27 @@ class Formula(NamedTuple):
     display: bool
 
 
+@lru_cache(maxsize=4096)  # validation rules look at the same texts several times
 def strip_code(markdown: str) -> str:
     """Blank out fenced code blocks and code spans (they hold no math or HTML)."""
     markdown = FENCE.sub(lambda m: "\n" * m.group(0).count("\n"), markdown)
     return CODE_SPAN.sub(" ", markdown)
 
 
-def formulas(markdown: str) -> Iterator[Formula]:
+@lru_cache(maxsize=4096)
+def formulas(markdown: str) -> tuple[Formula, ...]:
     """Every formula in a Markdown text, in order."""
+    found = []
     for block in BLANK_LINE.split(strip_code(markdown)):
         display = DISPLAY.match(block)
         if display:
-            yield Formula(display.group(1).strip(), True)
+            found.append(Formula(display.group(1).strip(), True))
             continue
-        for match in INLINE.finditer(block):
-            if match.group(3):
-                yield Formula(match.group(3), False)
+        found.extend(Formula(match.group(3), False) for match in INLINE.finditer(block) if match.group(3))
+    return tuple(found)
 
 
+@lru_cache(maxsize=4096)
 def prose(markdown: str) -> str:
     """The text with code and math removed: what remains is read as Markdown."""
     kept = []
