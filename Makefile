@@ -8,7 +8,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 
-.PHONY: help serve build validate ids test bench browser clean
+.PHONY: help serve build validate format ids test bench browser clean
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -26,6 +26,9 @@ build: $(READY) ## Strict production build into site/ (any warning fails)
 
 validate: $(READY) ## Check data/ only, with a precise message per problem
 	@$(BIN)/python -m handbook.validate data
+
+format: $(READY) ## Rewrite data/*.json in the canonical layout (key order, indent)
+	@$(BIN)/python -m handbook.canonical data
 
 ids: $(READY) ## Add new question ids to data/published-ids.txt (commit it with them)
 	@$(BIN)/python -m handbook.published data

@@ -28,9 +28,7 @@ from mkdocs.structure.pages import Page  # noqa: E402
 
 from handbook import bank as bank_module, exports, mathml, render, search_index, shortlinks  # noqa: E402
 
-_bank: bank_module.Bank | None = None
-ANSWER_SUMMARY = "<summary>Answer</summary>"  # kept out of search previews
-PAGE_ORDER = {"practice.md": 0, "tags.md": 1, "exports.md": 2}  # after the topics; others follow
+_bank: bank_module.Bank | None = None  # loaded in on_config, on every (re)build
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -94,3 +92,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     topic_pages = {f"{topic.id}/" for topic in _bank.topics}
     path.write_text(json.dumps(search_index.demote_pages(index, topic_pages), separators=(",", ":")),
                     encoding="utf-8")
+
+
+ANSWER_SUMMARY = "<summary>Answer</summary>"  # kept out of search previews
+PAGE_ORDER = {"practice.md": 0, "tags.md": 1, "exports.md": 2}  # after the topics; others follow

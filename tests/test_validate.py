@@ -244,3 +244,17 @@ def test_list_or_table_without_blank_line(tmp_path, answer):
 def test_lists_and_tables_as_blocks_are_fine(tmp_path):
     answer = "**Pros**\n\n- fast\n  and lazy\n- simple\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```python\nx = 1\n- not a list\n```"
     assert problems(tmp_path, {"topic-a.json": mutated(lambda d: q(d).update(answer=answer))}) == []
+
+
+def test_topic_files_are_in_canonical_layout():
+    from handbook import canonical
+    drifted = [path.name for path in validate.topic_files(Path("data"))
+               if canonical.canonical_text(path.read_text(encoding="utf-8")) != path.read_text(encoding="utf-8")]
+    assert not drifted, f"run `make format`: {drifted}"
+
+
+def test_canonical_layout_orders_keys_like_the_schema():
+    from handbook import canonical
+    text = json.dumps({"questions": [{"tags": ["x"], "id": "a", "answer": "b"}], "id": "t", "title": "T"})
+    assert list(json.loads(canonical.canonical_text(text))) == ["id", "title", "questions"]
+    assert list(json.loads(canonical.canonical_text(text))["questions"][0]) == ["id", "answer", "tags"]
