@@ -286,7 +286,17 @@
   window.addEventListener("keydown", practiceKeys, true);
   window.addEventListener("hashchange", openFromHash);
 
+  // Wide tables scroll sideways; keyboard users need to reach them (axe: scrollable-region-focusable).
+  function focusableTables() {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+      wrap.tabIndex = 0;
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", "Table, scrolls sideways");
+    });
+  }
+
   function onPage() {
+    focusableTables();
     showProgress();
     openFromHash();
     var box = document.querySelector(".hb-practice");
