@@ -258,3 +258,43 @@ def test_canonical_layout_orders_keys_like_the_schema():
     text = json.dumps({"questions": [{"tags": ["x"], "id": "a", "answer": "b"}], "id": "t", "title": "T"})
     assert list(json.loads(canonical.canonical_text(text))) == ["id", "title", "questions"]
     assert list(json.loads(canonical.canonical_text(text))["questions"][0]) == ["id", "answer", "tags"]
+
+
+def test_related_to_itself(tmp_path):
+    [message] = problems(tmp_path, {"topic-a.json": mutated(lambda d: q(d).update(related=["first-question"]))})
+    assert message.endswith("links to itself — remove its own id from related [related-self]")
+
+
+def test_file_that_is_not_utf8(tmp_path):
+    folder = write(tmp_path / "data", {"topic-a.json": GOOD})
+    (folder / "topic-a.json").write_bytes(json.dumps(GOOD).replace("first?", "fïrst?").encode("latin-1"))
+    [message] = [str(p) for p in validate.check(folder)]
+    assert message.startswith("data/topic-a.json: -: -: not UTF-8 text") and message.endswith("[encoding]")
+
+
+def test_empty_data_folder(tmp_path):
+    (tmp_path / "data").mkdir()
+    assert [str(p) for p in validate.check(tmp_path / "data")] == [
+        "data: -: -: no topic files found — add data/<topic-id>.json files [no-topics]"]
+
+
+def test_question_title_on_two_lines(tmp_path):
+    [message] = problems(tmp_path, {"topic-a.json": mutated(lambda d: q(d).update(question="What is\nfirst?"))})
+    assert message == ("data/topic-a.json: first-question: question: must be a single line — "
+                       "remove the line breaks [multi-line]")
+
+
+def test_wrong_type(tmp_path):
+    [message] = problems(tmp_path, {"topic-a.json": mutated(lambda d: q(d).update(tags="fundamentals"))})
+    assert message == ("data/topic-a.json: first-question: tags: expected array, found str — "
+                       "write a JSON array [wrong-type]")
+
+
+def test_no_tags(tmp_path):
+    [message] = problems(tmp_path, {"topic-a.json": mutated(lambda d: q(d).update(tags=[]))})
+    assert message == "data/topic-a.json: first-question: tags: is empty — give at least 1 item(s) [empty-list]"
+
+
+def test_same_tag_twice(tmp_path):
+    [message] = problems(tmp_path, {"topic-a.json": mutated(lambda d: q(d).update(tags=["math", "math"]))})
+    assert message.endswith("tags: lists the same item twice — remove the duplicate [duplicate-item]")
