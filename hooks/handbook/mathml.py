@@ -71,6 +71,7 @@ def stray_dollars(markdown: str) -> int:
     return len(STRAY_DOLLAR.findall(prose(markdown)))
 
 
+@lru_cache(maxsize=16384)  # validation converts every formula first; the build reuses it
 def to_mathml(tex: str, display: bool) -> str:
     """MathML Core for one formula; raises math_core.LatexError when it cannot render."""
     mathml = _converter.convert_with_local_state(tex, displaystyle=display)
