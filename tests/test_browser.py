@@ -166,3 +166,10 @@ def test_copying_a_formula_copies_its_tex(page, fixture_server):
     }""")
     page.keyboard.press("Control+C")
     assert page.evaluate("navigator.clipboard.readText()") == "The sigmoid squashes any real number into $(0, 1)$:"
+
+
+def test_related_link_on_the_same_page_opens_its_answer(page, fixture_server):
+    page.goto(f"{fixture_server}formulas/#sigmoid-formula")
+    page.locator("details.answer[open] a[href$='#softmax-formula']").first.click()
+    expect(page).to_have_url(re.compile(r"/formulas/#softmax-formula$"))
+    expect(answer_of(page, "softmax-formula")).to_have_attribute("open", "")
