@@ -19,7 +19,7 @@ FORMAT_VERSION = 1
 
 # Markdown -> HTML for flashcards: math is kept as \( \) / \[ \] for Anki's MathJax.
 ANKI_MARKDOWN = {
-    "extensions": ["tables", "pymdownx.superfences", "pymdownx.arithmatex"],
+    "extensions": ["tables", "fenced_code", "pymdownx.arithmatex"],
     "extension_configs": {"pymdownx.arithmatex": {"generic": True}},
 }
 
