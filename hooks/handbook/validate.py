@@ -318,7 +318,8 @@ def math_renders(documents: list[Document]) -> Iterator[Problem]:
                                   "fix the LaTeX (math-core supports standard LaTeX math commands)", "math")
             if mathml.stray_dollars(text):
                 yield Problem(doc.label, qid, field, "a '$' is not part of any formula",
-                              "close the formula, put $$display math$$ in its own paragraph, or write \\\\$ for a dollar sign",
+                              "close the formula, put $$display math$$ in its own paragraph, "
+                              "or write \\\\$ for a dollar sign",
                               "math-delimiter")
 
 
