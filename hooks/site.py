@@ -39,7 +39,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except bank_module.InvalidBank as err:
         raise PluginError(f"data/ is not valid:\n{err}") from None
     macros = config.plugins["macros"]
-    macros.register_variables({"bank": _bank})
+    macros.register_variables({"bank": _bank, "difficulties": bank_module.DIFFICULTIES})
     macros.register_macros({
         "topic_page": lambda topic_id: render.topic_page(_bank.topic(topic_id), _bank),
         "topics_table": lambda: render.topics_table(_bank),
