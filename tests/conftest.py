@@ -113,12 +113,14 @@ class Watched:
         self.context = context
         self.page = context.new_page()
         self.errors: list[str] = []
+        self.requests: list[str] = []
         self.foreign: list[str] = []
         self.page.on("console", lambda msg: msg.type == "error" and self.errors.append(msg.text))
         self.page.on("pageerror", lambda err: self.errors.append(str(err)))
         context.on("request", self._request)
 
     def _request(self, request):
+        self.requests.append(request.url)
         if not request.url.startswith(("http://127.0.0.1:", "data:", "blob:", "about:")):
             self.foreign.append(request.url)
 

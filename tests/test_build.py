@@ -66,16 +66,6 @@ def test_search_index_has_one_clean_entry_per_question(fixture_site):
     assert locations["formulas/"]["boost"] < 1 and "boost" not in entry  # topic page ranks below its questions
 
 
-def test_nothing_is_loaded_from_another_origin(fixture_site):
-    for page in fixture_site.rglob("*.html"):
-        html = page.read_text(encoding="utf-8")
-        assert "fonts.googleapis" not in html, page
-        assert not re.findall(r'src="(?:https?:)?//', html), page  # scripts, images, frames
-        assert not re.findall(r'<link[^>]+rel="(?:stylesheet|preconnect|preload)"[^>]+href="(?:https?:)?//', html), page
-    for css in fixture_site.rglob("*.css"):
-        assert not re.findall(r'url\((["\']?)(?:https?:)?//', css.read_text(encoding="utf-8")), css
-
-
 def test_bad_data_fails_the_build_and_changes_nothing(tmp_path):
     project = make_project(tmp_path / "project", FIXTURE_DATA)
     bad = project / "data" / "basics.json"
