@@ -30,8 +30,9 @@ def make_project(root: Path, data_dir: Path) -> Path:
     return root
 
 
-def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def build(project: Path, site_dir: Path, **env: str) -> subprocess.CompletedProcess:
+    """A strict build; keyword arguments are extra environment (SITE_URL=...)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
         capture_output=True, text=True, env=env, cwd=project)
