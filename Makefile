@@ -7,6 +7,7 @@ export PYTHONPATH := hooks
 VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
+NODE_READY := node_modules/.ready
 
 .PHONY: help serve build validate format ids test bench browser clean
 
@@ -16,6 +17,10 @@ help: ## List the targets
 $(READY): requirements.txt
 	python3 -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(NODE_READY): package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 serve: $(READY) ## Build and serve at http://127.0.0.1:8000, reloading on docs/, data/ and hooks/
@@ -36,11 +41,11 @@ ids: $(READY) ## Add new question ids to data/published-ids.txt (commit it with 
 browser: $(READY) ## Make sure a Chromium exists for the browser tests
 	@bash tests/install-browser.sh $(BIN)/python
 
-test: $(READY) browser ## Run every test: unit, build and browser
+test: $(READY) $(NODE_READY) browser ## Run every test: unit, build and browser
 	$(BIN)/python -m pytest
 
-bench: $(READY) browser ## Measure build time, index size, page weight, search latency
+bench: $(READY) $(NODE_READY) browser ## Measure build time, index size, page weight, search latency
 	$(BIN)/python tests/bench.py
 
 clean: ## Remove site/ and caches (keeps .venv)
-	rm -rf site .pytest_cache
+	rm -rf site .pytest_cache bench-out
