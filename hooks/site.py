@@ -5,8 +5,10 @@
 - on_files: one generated page per topic file (no stub in docs/), the short
   links /q/<id>/ and the exports, all as generated files;
 - on_nav: Home, the topics grouped by section in their order, then the rest;
-- on_page_content: TeX placeholders become MathML, and the "Answer" label
-  stays out of search previews;
+- on_page_content: each topic page's rendered answers are kept for the Anki
+  export, TeX placeholders become MathML, and the "Answer" label stays out
+  of search previews;
+- on_env (after every page is rendered): the Anki export gets its content;
 - on_post_build: topic pages rank below their questions in the search index.
 
 data/ is only read, never written.
@@ -29,10 +31,12 @@ from mkdocs.structure.pages import Page  # noqa: E402
 from handbook import bank as bank_module, exports, mathml, render, search_index, shortlinks  # noqa: E402
 
 _bank: bank_module.Bank | None = None  # loaded in on_config, on every (re)build
+_rendered: dict[str, tuple[str, str]] = {}  # question id -> (question, answer) HTML, for Anki
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _bank
+    _rendered.clear()
     data_dir = Path(config.config_file_path).parent / "data"
     try:
         _bank = bank_module.load(data_dir)
@@ -54,8 +58,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for link_id, question in shortlinks.pages(_bank).items():
         files.append(File.generated(config, f"q/{link_id}/index.html",
                                     content=shortlinks.page_html(question, config.site_name)))
-    for name, content in exports.files(_bank, config.site_name).items():
-        files.append(File.generated(config, name, content=content))
+    files.append(File.generated(config, exports.JSON_NAME, content=exports.bank_file(_bank)))
+    files.append(File.generated(config, exports.ANKI_NAME, content=""))  # filled in on_env
     return files
 
 
@@ -80,8 +84,17 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if exports.ANSWER_END in html:
+        _rendered.update(exports.rendered_answers(html))
+        html = html.replace(exports.ANSWER_END, "")
     html = html.replace(ANSWER_SUMMARY, ANSWER_SUMMARY.replace("<summary>", "<summary data-search-exclude>"))
     return mathml.render_math_in_html(html)
+
+
+def on_env(env, *, config: MkDocsConfig, files: Files):
+    notes = exports.anki_notes(_bank, config.site_name, _rendered, config.site_url)
+    files.get_file_from_path(exports.ANKI_NAME).content_string = notes
+    return env
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:

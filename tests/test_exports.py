@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURE_DATA
+
+DECK = "Deep Learning Interview Handbook"  # site_name, for both builds
 from handbook import bank as bank_module, exports, render, shortlinks
 
 
@@ -16,7 +18,7 @@ def bank(request):
 
 
 def test_json_export_has_every_question(bank):
-    data = json.loads(exports.files(bank, "Handbook")[exports.JSON_NAME])
+    data = json.loads(exports.bank_file(bank))
     ids = [q["id"] for topic in data["topics"] for q in topic["questions"]]
     assert sorted(ids) == sorted(bank.questions)
     assert data["format"] == 1
@@ -24,22 +26,42 @@ def test_json_export_has_every_question(bank):
     assert first["url"] == f"{data['topics'][0]['id']}/#{first['id']}" and first["short_url"] == f"q/{first['id']}/"
 
 
-def test_anki_file_has_one_note_per_question(bank):
-    text = exports.files(bank, "Handbook")[exports.ANKI_NAME]
-    header = [line for line in text.splitlines() if line.startswith("#")][:7]
-    assert header == ["#separator:tab", "#html:true", "#notetype:Basic", "#deck:Handbook",
-                      "#columns:Front\tBack\tTags\tGUID", "#tags column:3", "#guid column:4"]
+def anki_rows(text: str) -> list[list[str]]:
     body = "\n".join(line for line in text.split("\n") if not line.startswith("#"))
-    rows = list(csv.reader(io.StringIO(body), delimiter="\t"))
-    assert len(rows) == len(bank.questions)
-    assert sorted(row[3] for row in rows) == sorted(f"dl-handbook-{qid}" for qid in bank.questions)
-    assert all(len(row) == 4 and row[0] and row[1] for row in rows)
+    return list(csv.reader(io.StringIO(body), delimiter="\t"))
 
 
-def test_anki_math_uses_mathjax_delimiters():
-    bank = bank_module.load(FIXTURE_DATA)
-    text = exports.files(bank, "Handbook")[exports.ANKI_NAME]
-    assert "\\(\\sigma'(0) = 0.25\\)" in text and "\\[" in text and "$\\" not in text
+@pytest.mark.parametrize("built", ["fixture_site", "site"])
+def test_anki_file_has_one_note_per_question(built, request):
+    site = request.getfixturevalue(built)
+    text = (site / exports.ANKI_NAME).read_text(encoding="utf-8")
+    ids = [q["id"] for t in json.loads((site / exports.JSON_NAME).read_text())["topics"] for q in t["questions"]]
+    header = [line for line in text.splitlines() if line.startswith("#")][:7]
+    assert header == ["#separator:tab", "#html:true", "#notetype:Basic", f"#deck:{DECK}",
+                      "#columns:Front\tBack\tTags\tGUID", "#tags column:3", "#guid column:4"]
+    rows = anki_rows(text)
+    assert [row[3] for row in rows] == [f"dl-handbook-{qid}" for qid in ids]
+    assert all(len(row) == 4 and row[0] and row[1].startswith("<") for row in rows)
+    assert not any("hb:end-answer" in row[1] or "<math" in row[1] or "Likely follow-ups" in row[1] for row in rows)
+    assert not any('href="../' in row[1] for row in rows)  # links lead to the site, not nowhere
+
+
+def test_anki_cards_are_the_rendered_answers(fixture_site):
+    rows = {row[3]: row for row in anki_rows((fixture_site / exports.ANKI_NAME).read_text(encoding="utf-8"))}
+    front, back, tags, _ = rows["dl-handbook-sigmoid-formula"]
+    assert front == "What is the sigmoid function?"
+    assert "\\(\\sigma'(0) = 0.25\\)" in back and "\\[" in back and "$\\" not in back  # MathJax delimiters
+    assert tags.split()[:2] == ["dl-handbook::formulas", "difficulty::basic"]
+    assert 'href="http://127.0.0.1:8000/' in rows["dl-handbook-what-is-a-neuron"][1]  # a related-question link
+
+
+def test_rendered_answers_stop_at_the_end_marker():
+    html = ('<h2 class="hb-question" id="a">Q <code>x</code>?</h2>\n<div class="hb-meta">m</div>\n'
+            '<details class="answer">\n<summary>Answer</summary>\n<p>One.</p>\n' + exports.ANSWER_END +
+            '\n<p><strong>Likely follow-ups</strong></p></details>\n'
+            '<h2 class="hb-question" id="b">Two?</h2><details class="answer">\n<summary>Answer</summary>\n'
+            '<p>Two.</p>\n\n' + exports.ANSWER_END)
+    assert exports.rendered_answers(html) == {"a": ("Q <code>x</code>?", "<p>One.</p>"), "b": ("Two?", "<p>Two.</p>")}
 
 
 def test_short_links_cover_ids_and_aliases():

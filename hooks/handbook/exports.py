@@ -4,12 +4,13 @@
 - handbook-anki.txt: a note file that Anki's File > Import reads directly
   (Basic note type, HTML fields, math as \\(...\\) and \\[...\\] for Anki's MathJax,
   the question id as GUID so re-importing updates cards instead of duplicating).
+  Its fields are the HTML of the topic pages, taken as they are rendered (before
+  math becomes MathML), so no answer is converted from Markdown twice.
 """
 import csv
 import io
 import json
-
-import markdown
+import re
 
 from .bank import Bank, Question
 
@@ -17,11 +18,10 @@ JSON_NAME = "handbook.json"
 ANKI_NAME = "handbook-anki.txt"
 FORMAT_VERSION = 1
 
-# Markdown -> HTML for flashcards: math is kept as \( \) / \[ \] for Anki's MathJax.
-ANKI_MARKDOWN = {
-    "extensions": ["tables", "fenced_code", "pymdownx.arithmatex"],
-    "extension_configs": {"pymdownx.arithmatex": {"generic": True}},
-}
+ANSWER_END = "<!-- hb:end-answer -->"  # templates/topic.md.j2 writes it after each answer
+RENDERED_ANSWER = re.compile(
+    r'<h2 class="hb-question" id="(?P<id>[^"]+)">(?P<question>.*?)</h2>'
+    r".*?<summary>Answer</summary>\n(?P<answer>.*?)\s*" + re.escape(ANSWER_END), re.S)
 
 
 def bank_json(bank: Bank) -> dict:
@@ -56,26 +56,30 @@ def question_json(question: Question) -> dict:
     }
 
 
-def anki_notes(bank: Bank, site_name: str) -> str:
+def rendered_answers(page_html: str) -> dict[str, tuple[str, str]]:
+    """Question id -> (question, answer) HTML of a rendered topic page, math still \\( \\)."""
+    return {m["id"]: (m["question"], m["answer"]) for m in RENDERED_ANSWER.finditer(page_html)}
+
+
+def anki_notes(bank: Bank, deck: str, rendered: dict[str, tuple[str, str]], site_url: str) -> str:
+    """The note file; `rendered` holds every question (see rendered_answers).
+
+    Links in answers are relative to a topic page (../<page>/#id); on a card
+    they point to the site at site_url instead.
+    """
     out = io.StringIO()
     out.write("#separator:tab\n#html:true\n#notetype:Basic\n")
-    out.write(f"#deck:{site_name}\n#columns:Front\tBack\tTags\tGUID\n#tags column:3\n#guid column:4\n")
+    out.write(f"#deck:{deck}\n#columns:Front\tBack\tTags\tGUID\n#tags column:3\n#guid column:4\n")
     writer = csv.writer(out, delimiter="\t", lineterminator="\n")
-    converter = markdown.Markdown(**ANKI_MARKDOWN)  # one instance: loading extensions is slow
-
-    def to_html(text: str) -> str:
-        return converter.reset().convert(text)
-
     for topic in bank.topics:
         for q in topic.questions:
+            question, answer = rendered[q.id]
             tags = " ".join([f"dl-handbook::{topic.id}", f"difficulty::{q.difficulty}", *q.tags])
-            writer.writerow([to_html(q.question), to_html(q.answer), tags, f"dl-handbook-{q.id}"])
+            answer = answer.replace('href="../', f'href="{site_url}')
+            writer.writerow([question, answer, tags, f"dl-handbook-{q.id}"])
     return out.getvalue()
 
 
-def files(bank: Bank, site_name: str) -> dict[str, str]:
-    """File name -> content of every export."""
-    return {
-        JSON_NAME: json.dumps(bank_json(bank), ensure_ascii=False, indent=1) + "\n",
-        ANKI_NAME: anki_notes(bank, site_name),
-    }
+def bank_file(bank: Bank) -> str:
+    """The content of handbook.json."""
+    return json.dumps(bank_json(bank), ensure_ascii=False, indent=1) + "\n"
