@@ -90,3 +90,10 @@ def test_home_table_counts():
     table = render.topics_table(bank)
     assert "| [Formulas](formulas.md) | 7 | 4 | 3 | 0 |" in table
     assert "### Showcase" in table
+
+
+def test_tags_page_lists_questions_as_html():
+    bank = bank_module.load(FIXTURE_DATA)
+    assert render.inline_html("Is `a<b` & *c* code?") == "Is <code>a&lt;b</code> &amp; *c* code?"
+    tags = render.tags_index(bank)
+    assert '<li><a href="../basics/#what-is-a-neuron">What is an artificial neuron?</a>' in tags

@@ -5,6 +5,9 @@ these functions from the pages (see hooks/site.py), tests call them directly.
 """
 from pathlib import Path
 
+import html
+import re
+
 import jinja2
 
 from .bank import DIFFICULTIES, Bank, Question, Topic
@@ -24,12 +27,12 @@ def link_text(text: str) -> str:
     return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
 
 
-def indent(text: str, width: int = 4) -> str:
-    """Indent continuation lines so multi-line Markdown stays inside a list item."""
-    return text.replace("\n", "\n" + " " * width)
+def inline_html(text: str) -> str:
+    """A question title as HTML: escaped, `code` spans kept (titles hold no other markup)."""
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", html.escape(text, quote=False))
 
 
-TEMPLATES.filters.update(link_text=link_text, indent_md=indent)
+TEMPLATES.filters.update(link_text=link_text, inline_html=inline_html)
 
 
 def topic_page(topic: Topic, bank: Bank) -> str:
