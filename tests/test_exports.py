@@ -77,9 +77,10 @@ def test_topic_markdown_structure():
     bank = bank_module.load(FIXTURE_DATA)
     text = render.topic_page(bank.topic("basics"), bank)
     assert "## What is an artificial neuron? { #what-is-a-neuron .hb-question }" in text
-    assert "//// details | Answer\n    type: answer" in text
-    assert "/// details | Why is a bias needed?\n    type: follow-up" in text
+    assert '??? answer "Answer"\n\n    A weighted sum' in text
+    assert '    ??? follow-up "Why is a bias needed?"\n\n        ' in text
     assert "[What is the sigmoid function?](formulas.md#sigmoid-formula)" in text
+    assert render.indent_block("a\n\n  b\n", 4) == "    a\n\n      b\n"
     assert "[capacity](tags.md#capacity){ .hb-tag }" in text
     source = render.topic_source(bank.topic("basics"))
     assert source.endswith('{{ topic_page("basics") }}\n') and 'title: "Basics"' in source

@@ -32,7 +32,13 @@ def inline_html(text: str) -> str:
     return re.sub(r"`([^`]+)`", r"<code>\1</code>", html.escape(text, quote=False))
 
 
-TEMPLATES.filters.update(link_text=link_text, inline_html=inline_html)
+def indent_block(text: str, spaces: int) -> str:
+    """Markdown indented to sit inside a `???` details block (blank lines stay empty)."""
+    pad = " " * spaces
+    return "\n".join(pad + line if line.strip() else "" for line in text.split("\n"))
+
+
+TEMPLATES.filters.update(link_text=link_text, inline_html=inline_html, indent_block=indent_block)
 
 
 def topic_page(topic: Topic, bank: Bank) -> str:
