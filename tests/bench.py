@@ -1,95 +1,194 @@
 """`make bench`: how fast and how heavy the site is, against plain Material.
 
-Measures, on this machine:
-- build time of the real bank and of synthetic banks of 1,000 and 10,000
-  questions, and the same content built by plain Material from Markdown files
-  (no hook, no macros, no MathML: what a hand-written site would cost);
-- search-index bytes per question, and the weight of a topic page;
-- query-to-results time in headless Chromium, median of several queries.
-Prints a Markdown table. Not a test: numbers are reported, never asserted.
+For the real bank and synthetic banks of 1,000 and 10,000 questions (20 topics,
+answers with inline and display math, code, follow-ups, related links), builds
+our site and the same content written as plain Material Markdown (headings,
+`???` details, arithmatex, a tags page; no hook, no macros, no MathML, no short
+links or exports), alternating the two, and reports median wall time, the
+ratio, seconds per 1,000 questions, peak memory, search-index bytes per
+question and topic-page HTML bytes. Then: `make build` of the real bank,
+query-to-results time of the search in Chromium, and Lighthouse scores of a
+topic page served gzipped, as a static host would. Prints Markdown tables;
+numbers are reported, never asserted.
 """
+import argparse
+import gzip
+import http.server
 import json
 import os
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
 
-from conftest import CHROMIUM_FLAGS, REPO, build, chromium_executable, make_project, serve  # noqa: E402
-from handbook import bank as bank_module, render  # noqa: E402
+from conftest import CHROMIUM_FLAGS, REPO, chromium_executable, make_project, serve  # noqa: E402
+from handbook import bank as bank_module  # noqa: E402
 
-ANSWER = (
-    "A direct answer in two sentences about {word}. It names the idea and why it matters.\n\n"
-    "The formula:\n\n$$\n\\sigma(x) = \\frac{{1}}{{1 + e^{{-x}}}}, \\quad "
-    "\\operatorname{{softmax}}(z)_i = \\frac{{e^{{z_i}}}}{{\\sum_{{j=1}}^{{K}} e^{{z_j}}}}\n$$\n\n"
-    "- first point with $x_{{{n}}}^2$\n- second point about {word}\n\n"
-    "```python\nloss = criterion(model(x), y)  # step {n}\n```\n\n"
-    "**Pitfall:** a common mistake with {word} is to forget the scale."
-)
-WORDS = ["gradient", "dropout", "attention", "kernel", "momentum", "embedding", "pooling", "entropy"]
-PLAIN_CONFIG = """site_name: Plain
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+WORDS = ["gradient", "dropout", "attention", "kernel", "momentum", "embedding", "pooling", "entropy",
+         "residual", "normalization", "optimizer", "tokenizer", "quantization", "pruning", "transformer",
+         "convolution", "recurrent", "autoencoder", "diffusion", "distillation"]
+ANSWER = """A direct answer about {word} in two sentences. It says what {word} does and why \
+question {n} matters for training with a learning rate $\\eta_{{{n}}}$.
+
+The formula, with $x \\in \\mathbb{{R}}^{{{d}}}$ and $K = {k}$ classes:
+
+$$
+\\operatorname{{softmax}}(z)_i = \\frac{{e^{{z_i / {t}}}}}{{\\sum_{{j=1}}^{{{k}}} e^{{z_j / {t}}}}}, \\qquad
+\\mathcal{{L}} = -\\sum_{{i=1}}^{{{k}}} y_i \\log p_i + {lam}\\,\\lVert w \\rVert_2^2
+$$
+
+- the first point, with $x_{{{n}}}^2 + \\sigma^2$
+- the second point, about {word} at scale $\\sqrt{{{d}}}$
+
+```python
+loss = criterion(model(x), y)  # question {n}
+loss.backward()
+```
+
+**Pitfall:** a common mistake with {word} is to forget the scale $1/\\sqrt{{d_k}}$."""
+PLAIN_CONFIG = """site_name: Plain Material
 site_url: http://127.0.0.1:8000/
 theme: {name: material, font: false}
 plugins: [search]
 markdown_extensions:
   - toc
   - attr_list
-  - md_in_html
+  - admonition
   - tables
+  - pymdownx.details
   - pymdownx.arithmatex: {generic: true}
-  - pymdownx.blocks.details
   - pymdownx.highlight
   - pymdownx.superfences
 """
 
 
-def synthetic_data(folder: Path, questions: int, per_topic: int = 50) -> Path:
+# ----------------------------------------------------------------------------- content
+
+def synthetic_data(folder: Path, questions: int, topics: int = 20) -> Path:
+    """A bank in our data format: `questions` spread over `topics` files."""
     folder.mkdir(parents=True)
-    for t in range(0, questions, per_topic):
-        topic = f"topic-{t // per_topic:03d}"
+    per_topic = -(-questions // topics)
+    for t in range(topics):
+        ids = range(t * per_topic, min((t + 1) * per_topic, questions))
         items = [{
-            "id": f"q-{n:05d}", "question": f"What is concept number {n} about {WORDS[n % 8]}?",
-            "answer": ANSWER.format(word=WORDS[n % 8], n=n), "difficulty": "intermediate",
-            "tags": [WORDS[n % 8]], "related": [f"q-{t + (n + 1 - t) % min(per_topic, questions - t):05d}"],
-        } for n in range(t, min(t + per_topic, questions))]
-        doc = {"id": topic, "title": f"Topic {t // per_topic}", "order": t, "questions": items}
-        (folder / f"{topic}.json").write_text(json.dumps(doc), encoding="utf-8")
+            "id": f"q-{n:05d}",
+            "question": f"What is concept number {n} about {WORDS[n % 20]}, and when does it matter?",
+            "answer": ANSWER.format(word=WORDS[n % 20], n=n, d=64 + n % 512, k=2 + n % 97, t=n % 7 + 1,
+                                    lam=f"10^{{-{n % 5 + 1}}}"),
+            "difficulty": ("basic", "intermediate", "advanced")[n % 3],
+            "tags": [WORDS[n % 20], WORDS[(n + 3) % 20]] if n % 7 else [WORDS[n % 20]],
+            "related": [f"q-{(n + 1) % questions:05d}", f"q-{(n + 97) % questions:05d}"],
+            "follow_ups": [{"question": f"How does {WORDS[n % 20]} change with batch size?",
+                            "answer": f"It scales with $\\sqrt{{B}}$ for batch size $B = {32 + n % 256}$."}],
+        } for n in ids]
+        doc = {"id": f"topic-{t:02d}", "title": f"Topic {t}", "summary": f"Questions on topic {t}.",
+               "order": t, "questions": items}
+        (folder / f"topic-{t:02d}.json").write_text(json.dumps(doc), encoding="utf-8")
     return folder
 
 
+def indent(text: str, spaces: int) -> str:
+    pad = " " * spaces
+    return "\n".join(pad + line if line else line for line in text.split("\n"))
+
+
+def plain_question(q: bank_module.Question, bank: bank_module.Bank) -> str:
+    """One question as an author would write it by hand for Material."""
+    tags = " ".join(f"[{tag}](tags.md#{tag})" for tag in q.tags)
+    body = [q.answer]
+    if q.follow_ups:
+        body.append("**Likely follow-ups**")
+        body += [f'??? note "{f.question}"\n\n{indent(f.answer, 4)}' for f in q.follow_ups]
+    if q.related:
+        links = " · ".join(f"[{bank.questions[r].question}]({bank.questions[r].topic}.md#{r})" for r in q.related)
+        body.append(f"**Related:** {links}")
+    return f'## {q.question} {{ #{q.id} }}\n\n*{q.difficulty}* · {tags}\n\n??? question "Answer"\n\n' \
+           + indent("\n\n".join(body), 4) + "\n"
+
+
 def plain_project(data_dir: Path, root: Path) -> Path:
-    """The same pages as plain Markdown for plain Material."""
+    """The same questions as a hand-written Material site: topic pages, tags, home."""
     bank = bank_module.load(data_dir)
-    (root / "docs").mkdir(parents=True)
+    docs = root / "docs"
+    docs.mkdir(parents=True)
     (root / "mkdocs.yml").write_text(PLAIN_CONFIG, encoding="utf-8")
-    (root / "docs" / "index.md").write_text("# Plain\n", encoding="utf-8")
+    (docs / "index.md").write_text("# Plain Material\n\n" + "\n".join(
+        f"- [{t.title}]({t.id}.md)" for t in bank.topics) + "\n", encoding="utf-8")
     for topic in bank.topics:
-        body = render.topic_page(topic, bank).replace("(tags.md#", "(index.md#")
-        (root / "docs" / f"{topic.id}.md").write_text(f"# {topic.title}\n\n{body}", encoding="utf-8")
+        body = "\n".join(plain_question(q, bank) for q in topic.questions)
+        (docs / f"{topic.id}.md").write_text(f"# {topic.title}\n\n{topic.summary}\n\n{body}", encoding="utf-8")
+    tags = "\n".join(f"## {tag}\n\n" + "\n".join(f"- [{q.question}]({q.topic}.md#{q.id}) *{q.difficulty}*"
+                                                for q in questions) + "\n"
+                     for tag, questions in bank.tags.items())
+    (docs / "tags.md").write_text(f"# Tags\n\n{tags}", encoding="utf-8")
     return root
 
 
-def timed_build(project: Path, out: Path, ours: bool = True) -> float:
-    """Seconds for one build: ours strictly, plain Material as it comes."""
+# ----------------------------------------------------------------------------- builds
+
+def timed_build(project: Path, out: Path, strict: bool) -> tuple[float, float]:
+    """Wall seconds and peak resident MB of one `mkdocs build` process."""
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(out)]
+    with tempfile.TemporaryFile() as stderr:
+        start = time.perf_counter()
+        process = subprocess.Popen(command + (["--strict"] if strict else []), cwd=project, env=ENV,
+                                   stdout=subprocess.DEVNULL, stderr=stderr)
+        _, status, usage = os.wait4(process.pid, 0)  # the rusage of this process alone
+        seconds = time.perf_counter() - start
+        if os.waitstatus_to_exitcode(status):
+            stderr.seek(0)
+            raise SystemExit(f"build of {project} failed:\n{stderr.read().decode()}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def topic_pages(site: Path, bank: bank_module.Bank) -> list[Path]:
+    return [site / topic.id / "index.html" for topic in bank.topics]
+
+
+def compare(label: str, data_dir: Path, work: Path, rounds: int) -> dict:
+    """Alternate our build and plain Material's `rounds` times; medians and sizes."""
+    bank = bank_module.load(data_dir)
+    ours, plain = make_project(work / "ours", data_dir), plain_project(data_dir, work / "plain")
+    times = {"ours": [], "plain": []}
+    memory = {"ours": [], "plain": []}
+    for _ in range(rounds):
+        for name, project in (("ours", ours), ("plain", plain)):
+            seconds, mb = timed_build(project, work / f"{name}-site", strict=name == "ours")
+            times[name].append(seconds)
+            memory[name].append(mb)
+    count = len(bank.questions)
+    result = {"bank": label, "questions": f"{count:,}", "topics": len(bank.topics),
+              "site": work / "ours-site", "rounds": rounds}
+    for name in ("ours", "plain"):
+        site = work / f"{name}-site"
+        median = statistics.median(times[name])
+        result[f"{name} s"] = f"{median:.2f}"
+        result[f"{name} s/1k q"] = f"{median / count * 1000:.2f}"
+        result[f"{name} peak MB"] = f"{max(memory[name]):.0f}"
+        result[f"{name} index B/q"] = f"{(site / 'search' / 'search_index.json').stat().st_size / count:.0f}"
+        result[f"{name} page kB"] = f"{statistics.median(p.stat().st_size for p in topic_pages(site, bank)) / 1024:.0f}"
+    result["ratio"] = f"{float(result['ours s']) / float(result['plain s']):.2f}"
+    return result
+
+
+def make_build_seconds() -> float:
     start = time.perf_counter()
-    result = build(project, out) if ours else build_plain(project, out)
-    if result.returncode:
-        raise SystemExit(result.stderr)
+    subprocess.run(["make", "-s", "build"], cwd=REPO, env=ENV, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return time.perf_counter() - start
 
 
-def build_plain(project: Path, out: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"),
-                           "-d", str(out)], capture_output=True, text=True,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-
+# ----------------------------------------------------------------------------- browser
 
 def search_latency(site: Path, queries: list[str]) -> float:
+    """Median ms from a query typed to its results on screen (index already loaded)."""
     from playwright.sync_api import sync_playwright
     httpd, url = serve(site)
     times = []
@@ -116,39 +215,91 @@ def search_latency(site: Path, queries: list[str]) -> float:
     return statistics.median(times) * 1000
 
 
-def row(label, bank_dir: Path, work: Path) -> dict:
-    ours = make_project(work / "ours", bank_dir)
-    plain = plain_project(bank_dir, work / "plain")
-    ours_s = timed_build(ours, work / "ours-site")
-    plain_s = timed_build(plain, work / "plain-site", ours=False)
-    site = work / "ours-site"
-    count = sum(len(json.loads(p.read_text())["questions"]) for p in bank_dir.glob("*.json") if p.name != "schema.json")
-    index = (site / "search" / "search_index.json").stat().st_size
-    pages = [p for p in site.glob("*/index.html") if p.parent.name not in ("tags", "practice", "exports", "search", "q")]
-    weight = statistics.median(p.stat().st_size for p in pages)
-    return {"bank": label, "questions": count, "build s": f"{ours_s:.1f}", "plain Material s": f"{plain_s:.1f}",
-            "ratio": f"{ours_s / plain_s:.2f}", "index B/question": f"{index / count:.0f}",
-            "topic page kB (median)": f"{weight / 1024:.0f}", "site": site}
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files, gzipped when asked for, as GitHub Pages and most hosts serve them."""
+
+    def log_message(self, *args):
+        pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if "gzip" not in self.headers.get("Accept-Encoding", "") or path.suffix not in (
+                ".html", ".css", ".js", ".json", ".svg", ".txt", ".xml") or not path.is_file():
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")
+        self.end_headers()
+        return _Body(body)
+
+
+class _Body:
+    def __init__(self, data: bytes):
+        self.data = data
+
+    def read(self, *_):
+        data, self.data = self.data, b""
+        return data
+
+    def close(self):
+        pass
+
+
+def lighthouse(site: Path, path: str, runs: int) -> dict[str, dict]:
+    """Median Lighthouse scores (0-100) per preset for one page, served gzipped."""
+    handler = lambda *a, **k: GzipHandler(*a, directory=str(site), **k)  # noqa: E731
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{httpd.server_address[1]}/{path}"
+    scores = {}
+    for preset in ("desktop", "mobile"):
+        result = subprocess.run(["node", str(REPO / "tests" / "lighthouse.mjs"), url, preset, str(runs)],
+                                capture_output=True, text=True, env={**ENV, "CHROME_PATH": chromium_executable()})
+        if result.returncode:
+            raise SystemExit(f"lighthouse failed:\n{result.stderr}")
+        scores[preset] = json.loads(result.stdout)
+    httpd.shutdown()
+    return scores
+
+
+# ----------------------------------------------------------------------------- report
+
+def table(rows: list[dict], columns: list[str]) -> str:
+    lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+    lines += ["| " + " | ".join(str(row.get(c, "")) for c in columns) + " |" for row in rows]
+    return "\n".join(lines)
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="real bank and 1,000 questions only, one round")
+    args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        rows.append(row("real", REPO / "data", tmp / "real"))
-        for size in (1000, 10000):
-            rows.append(row(f"synthetic {size}", synthetic_data(tmp / f"data-{size}" / "data", size), tmp / f"s{size}"))
-        latency = search_latency(rows[0]["site"], ["vanishing gradients", "dropout", "adam", "receptive field",
-                                                   "batch normalization", "attention", "overfitting"])
-        rows[0]["search ms"] = f"{latency:.0f}"
-        latency = search_latency(rows[-1]["site"], ["gradient", "dropout", "attention", "kernel momentum"])
-        rows[-1]["search ms"] = f"{latency:.0f}"
-    columns = ["bank", "questions", "build s", "plain Material s", "ratio", "index B/question",
-               "topic page kB (median)", "search ms"]
-    print("| " + " | ".join(columns) + " |")
-    print("|" + "---|" * len(columns))
-    for r in rows:
-        print("| " + " | ".join(str(r.get(c, "")) for c in columns) + " |")
+        rounds = 1 if args.quick else 3
+        rows.append(compare("real", REPO / "data", tmp / "real", rounds))
+        sizes = (1000,) if args.quick else (1000, 10000)
+        for size in sizes:
+            data = synthetic_data(tmp / f"data-{size}" / "data", size)
+            rows.append(compare("synthetic", data, tmp / f"s{size}", rounds if size < 10000 else 2))
+        rows[0]["search ms"] = f"{search_latency(rows[0]['site'], ['vanishing gradients', 'dropout', 'adam', 'receptive field', 'batch normalization', 'attention', 'overfitting']):.0f}"  # noqa: E501
+        rows[-1]["search ms"] = f"{search_latency(rows[-1]['site'], ['gradient', 'dropout', 'attention', 'kernel momentum', 'distillation']):.0f}"  # noqa: E501
+        scores = lighthouse(rows[0]["site"], "optimization/", runs=1 if args.quick else 3)
+    print(f"## make bench, {time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores\n")
+    print(table(rows, ["bank", "questions", "topics", "rounds", "ours s", "plain s", "ratio", "ours s/1k q",
+                       "plain s/1k q"]))
+    print()
+    print(table(rows, ["bank", "questions", "ours peak MB", "plain peak MB", "ours index B/q", "plain index B/q",
+                       "ours page kB", "plain page kB", "search ms"]))
+    print(f"\n`make build` of the real bank (strict, from the shell): {make_build_seconds():.1f} s\n")
+    print(table([{"page": "optimization/", "preset": preset, **s} for preset, s in scores.items()],
+                ["page", "preset", "performance", "accessibility", "best-practices", "seo"]))
 
 
 if __name__ == "__main__":

@@ -81,7 +81,7 @@ def test_topic_markdown_structure():
     assert '    ??? follow-up "Why is a bias needed?"\n\n        ' in text
     assert "[What is the sigmoid function?](formulas.md#sigmoid-formula)" in text
     assert render.indent_block("a\n\n  b\n", 4) == "    a\n\n      b\n"
-    assert "[capacity](tags.md#capacity){ .hb-tag }" in text
+    assert '<a class="hb-tag" href="../tags/#capacity">capacity</a>' in text
     source = render.topic_source(bank.topic("basics"))
     assert source.endswith('{{ topic_page("basics") }}\n') and 'title: "Basics"' in source
 

@@ -199,7 +199,10 @@
         a.href = new URL(a.getAttribute("href"), pageUrl).href;
       });
       answer.hidden = false;
-      box.querySelector(".hb-practice__reveal").disabled = true;
+      var button = box.querySelector(".hb-practice__reveal");
+      // A disabled button drops focus to <body>: keep keyboard users on the card.
+      if (document.activeElement === button) box.querySelector(".hb-practice__next").focus();
+      button.disabled = true;
     });
   }
 
@@ -226,6 +229,7 @@
     var box = document.querySelector(".hb-practice");
     if (!box || ev.ctrlKey || ev.metaKey || ev.altKey) return;
     if (ev.target.closest && ev.target.closest("input, select, textarea, .md-search")) return;
+    if (ev.key === " " && ev.target.closest && ev.target.closest("button, summary, a[href]")) return;  // Space activates them
     if (ev.key === " " || ev.key === "r") {
       reveal(box);
     } else if (ev.key === "n") {
@@ -283,6 +287,18 @@
   if (searchDialog) searchDialog.setAttribute("aria-label", "Search");
 
   document.addEventListener("copy", copyWithTex);
+  // "Skip to content" moves focus to the page title, so Tab goes on from the content.
+  // Followed as a link, its hash change made instant navigation re-fetch and swap the
+  // page, which at times left the next Tab in the side navigation.
+  window.addEventListener("click", function (ev) {
+    var skip = ev.target.closest && ev.target.closest("a.md-skip");
+    var target = skip && document.getElementById(decodeURIComponent(skip.hash.slice(1)));
+    if (!target) return;
+    ev.preventDefault();
+    ev.stopPropagation();
+    target.tabIndex = -1;
+    target.focus();
+  }, true);
   window.addEventListener("keydown", practiceKeys, true);
   window.addEventListener("hashchange", openFromHash);
 
