@@ -6,8 +6,9 @@
   links /q/<id>/ and the exports, all as generated files;
 - on_nav: Home, the topics grouped by section in their order, then the rest;
 - on_page_content: each topic page's rendered answers are kept for the Anki
-  export, TeX placeholders become MathML, and the "Answer" label stays out
-  of search previews;
+  export; formulas and the "Answer" label are kept out of search previews;
+- on_post_page (after search has indexed the page): TeX placeholders become
+  MathML;
 - on_env (after every page is rendered): the Anki export gets its content;
 - on_post_build: topic pages rank below their questions in the search index.
 
@@ -88,7 +89,11 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         _rendered.update(exports.rendered_answers(html))
         html = html.replace(exports.ANSWER_END, "")
     html = html.replace(ANSWER_SUMMARY, ANSWER_SUMMARY.replace("<summary>", "<summary data-search-exclude>"))
-    return mathml.render_math_in_html(html)
+    return mathml.hide_from_search(html)
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    return mathml.render_math_in_html(output)
 
 
 def on_env(env, *, config: MkDocsConfig, files: Files):

@@ -9,7 +9,7 @@ import pytest
 from conftest import FIXTURE_DATA
 
 DECK = "Deep Learning Interview Handbook"  # site_name, for both builds
-from handbook import bank as bank_module, exports, render, shortlinks
+from handbook import bank as bank_module, exports, mathml, render, shortlinks
 
 
 @pytest.fixture(scope="module", params=["fixture", "real"])
@@ -98,3 +98,13 @@ def test_tags_page_lists_questions_as_html():
     assert render.inline_html("Is `a<b` & *c* code?") == "Is <code>a&lt;b</code> &amp; *c* code?"
     tags = render.tags_index(bank)
     assert '<li><a href="../basics/#what-is-a-neuron">What is an artificial neuron?</a>' in tags
+
+
+def test_formulas_leave_search_then_become_mathml():
+    page = '<p>a <span class="arithmatex">\\(x^2\\)</span> b</p>\n<div class="arithmatex">\\[y &lt; 1\\]</div>'
+    hidden = mathml.hide_from_search(page)  # what Material's search indexes
+    assert hidden.count('class="arithmatex" data-search-exclude>') == 2
+    assert hidden.count(mathml.SEARCH_PLACEHOLDER) == 2
+    final = mathml.render_math_in_html(hidden)
+    assert "arithmatex" not in final and final.count(mathml.SEARCH_PLACEHOLDER) == 2
+    assert '<math alttext="x^2"' in final and '<math alttext="y &lt; 1"' in final and 'display="block"' in final

@@ -20,9 +20,13 @@ DISPLAY = re.compile(r"\A\s*\$\$(.+?)\$\$\s*\Z", re.S)
 INLINE = re.compile(RE_SMART_DOLLAR_INLINE)
 STRAY_DOLLAR = re.compile(r"(?<!\\)\$")
 
-# What arithmatex (generic mode) leaves in the HTML for each formula.
-HTML_INLINE = re.compile(r'<span class="arithmatex">\\\((.*?)\\\)</span>', re.S)
-HTML_DISPLAY = re.compile(r'<div class="arithmatex">\\\[(.*?)\\\]</div>', re.S)
+# What arithmatex (generic mode) leaves in the HTML for each formula, before and
+# after hide_from_search has marked it.
+HTML_INLINE = re.compile(r'<span class="arithmatex">(\\\(.*?\\\))</span>', re.S)
+HTML_DISPLAY = re.compile(r'<div class="arithmatex">(\\\[.*?\\\])</div>', re.S)
+HIDDEN = " data-search-exclude"
+HIDDEN_INLINE = re.compile(r'<span class="arithmatex" data-search-exclude>\\\((.*?)\\\)</span>', re.S)
+HIDDEN_DISPLAY = re.compile(r'<div class="arithmatex" data-search-exclude>\\\[(.*?)\\\]</div>', re.S)
 
 _converter = math_core.LatexToMathML(annotation=True, fancy_error=False)
 
@@ -79,12 +83,24 @@ def to_mathml(tex: str, display: bool) -> str:
     return mathml.replace("<math", f'<math alttext="{alt}" data-search-exclude', 1)
 
 
+def hide_from_search(page_html: str) -> str:
+    """Mark each formula for search to skip, with "…" standing in for it.
+
+    Material indexes a page before the MathML is put in (see render_math_in_html):
+    parsing thousands of MathML elements would cost more than the rest of the page.
+    """
+    marked_inline = f'<span class="arithmatex"{HIDDEN}>{{}}</span>{SEARCH_PLACEHOLDER}'
+    marked_display = f'<div class="arithmatex"{HIDDEN}>{{}}</div>{SEARCH_PLACEHOLDER}'
+    page_html = HTML_DISPLAY.sub(lambda m: marked_display.format(m.group(1)), page_html)
+    return HTML_INLINE.sub(lambda m: marked_inline.format(m.group(1)), page_html)
+
+
 def render_math_in_html(page_html: str) -> str:
-    """Replace arithmatex's TeX placeholders in built HTML with MathML."""
+    """Replace the formulas that hide_from_search marked with MathML."""
     def inline(match: re.Match) -> str:
-        return to_mathml(html.unescape(match.group(1)), display=False) + SEARCH_PLACEHOLDER
+        return to_mathml(html.unescape(match.group(1)), display=False)
 
     def display(match: re.Match) -> str:
-        return to_mathml(html.unescape(match.group(1)).strip(), display=True) + SEARCH_PLACEHOLDER
+        return to_mathml(html.unescape(match.group(1)).strip(), display=True)
 
-    return HTML_INLINE.sub(inline, HTML_DISPLAY.sub(display, page_html))
+    return HIDDEN_INLINE.sub(inline, HIDDEN_DISPLAY.sub(display, page_html))
