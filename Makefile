@@ -48,4 +48,4 @@ bench: $(READY) $(NODE_READY) browser ## Measure build time, index size, page we
 	$(BIN)/python tests/bench.py
 
 clean: ## Remove site/ and caches (keeps .venv)
-	rm -rf site .pytest_cache bench-out
+	rm -rf site .pytest_cache

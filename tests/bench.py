@@ -14,6 +14,7 @@ numbers are reported, never asserted.
 import argparse
 import gzip
 import http.server
+import io
 import json
 import os
 import statistics
@@ -29,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
 
 from conftest import CHROMIUM_FLAGS, REPO, chromium_executable, make_project, serve  # noqa: E402
 from handbook import bank as bank_module  # noqa: E402
+from handbook.render import indent_block  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 WORDS = ["gradient", "dropout", "attention", "kernel", "momentum", "embedding", "pooling", "entropy",
@@ -94,23 +96,18 @@ def synthetic_data(folder: Path, questions: int, topics: int = 20) -> Path:
     return folder
 
 
-def indent(text: str, spaces: int) -> str:
-    pad = " " * spaces
-    return "\n".join(pad + line if line else line for line in text.split("\n"))
-
-
 def plain_question(q: bank_module.Question, bank: bank_module.Bank) -> str:
     """One question as an author would write it by hand for Material."""
     tags = " ".join(f"[{tag}](tags.md#{tag})" for tag in q.tags)
     body = [q.answer]
     if q.follow_ups:
         body.append("**Likely follow-ups**")
-        body += [f'??? note "{f.question}"\n\n{indent(f.answer, 4)}' for f in q.follow_ups]
+        body += [f'??? note "{f.question}"\n\n{indent_block(f.answer, 4)}' for f in q.follow_ups]
     if q.related:
         links = " · ".join(f"[{bank.questions[r].question}]({bank.questions[r].topic}.md#{r})" for r in q.related)
         body.append(f"**Related:** {links}")
     return f'## {q.question} {{ #{q.id} }}\n\n*{q.difficulty}* · {tags}\n\n??? question "Answer"\n\n' \
-           + indent("\n\n".join(body), 4) + "\n"
+           + indent_block("\n\n".join(body), 4) + "\n"
 
 
 def plain_project(data_dir: Path, root: Path) -> Path:
@@ -235,19 +232,7 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "max-age=600")
         self.end_headers()
-        return _Body(body)
-
-
-class _Body:
-    def __init__(self, data: bytes):
-        self.data = data
-
-    def read(self, *_):
-        data, self.data = self.data, b""
-        return data
-
-    def close(self):
-        pass
+        return io.BytesIO(body)
 
 
 def lighthouse(site: Path, path: str, runs: int) -> dict[str, dict]:

@@ -25,12 +25,12 @@ STRAY_DOLLAR = re.compile(r"(?<!\\)\$")
 HTML_INLINE = re.compile(r'<span class="arithmatex">(\\\(.*?\\\))</span>', re.S)
 HTML_DISPLAY = re.compile(r'<div class="arithmatex">(\\\[.*?\\\])</div>', re.S)
 HIDDEN = " data-search-exclude"
-HIDDEN_INLINE = re.compile(r'<span class="arithmatex" data-search-exclude>\\\((.*?)\\\)</span>', re.S)
-HIDDEN_DISPLAY = re.compile(r'<div class="arithmatex" data-search-exclude>\\\[(.*?)\\\]</div>', re.S)
+HIDDEN_INLINE = re.compile(rf'<span class="arithmatex"{HIDDEN}>\\\((.*?)\\\)</span>', re.S)
+HIDDEN_DISPLAY = re.compile(rf'<div class="arithmatex"{HIDDEN}>\\\[(.*?)\\\]</div>', re.S)
 
 _converter = math_core.LatexToMathML(annotation=True, fancy_error=False)
 
-# Search previews skip the MathML (data-search-exclude); this stands in for it
+# Search previews skip the formulas (data-search-exclude); this stands in for them
 # there, so that a sentence does not read "updated additively, , so".
 SEARCH_PLACEHOLDER = '<span class="hb-search-only" hidden>…</span>'
 
@@ -80,7 +80,7 @@ def to_mathml(tex: str, display: bool) -> str:
     """MathML Core for one formula; raises math_core.LatexError when it cannot render."""
     mathml = _converter.convert_with_local_state(tex, displaystyle=display)
     alt = html.escape(tex, quote=True)
-    return mathml.replace("<math", f'<math alttext="{alt}" data-search-exclude', 1)
+    return mathml.replace("<math", f'<math alttext="{alt}"', 1)
 
 
 def hide_from_search(page_html: str) -> str:

@@ -3,10 +3,9 @@
 The HTML pieces live in templates/ next to this module; MkDocs-macros calls
 these functions from the pages (see hooks/site.py), tests call them directly.
 """
-from pathlib import Path
-
 import html
 import re
+from pathlib import Path
 
 import jinja2
 
