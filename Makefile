@@ -8,8 +8,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 NODE_READY := node_modules/.ready
+CODE_VENV := .venv-code
+CODE_READY := $(CODE_VENV)/.ready
 
-.PHONY: help serve build validate format ids test bench browser clean
+.PHONY: help serve build validate format ids check-code test bench browser clean
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -17,6 +19,11 @@ help: ## List the targets
 $(READY): requirements.txt
 	python3 -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(CODE_READY): requirements-code.txt
+	python3 -m venv $(CODE_VENV)
+	$(CODE_VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-code.txt
 	touch $@
 
 $(NODE_READY): package-lock.json
@@ -37,6 +44,9 @@ format: $(READY) ## Rewrite data/*.json in the canonical layout (key order, inde
 
 ids: $(READY) ## Add new question ids to data/published-ids.txt (commit it with them)
 	@$(BIN)/python -m handbook.published data
+
+check-code: $(CODE_READY) ## Run every Python snippet of the answers (FILES="data/x.json" for some)
+	@$(CODE_VENV)/bin/python -m handbook.check_code data $(FILES)
 
 browser: $(READY) ## Make sure a Chromium exists for the browser tests
 	@bash tests/install-browser.sh $(BIN)/python
