@@ -43,7 +43,7 @@ format: $(READY) ## Rewrite data/*.json in the canonical layout (key order, inde
 	@$(BIN)/python -m handbook.canonical data
 
 ids: $(READY) ## Add new question ids to data/published-ids.txt (commit it with them)
-	@$(BIN)/python -m handbook.published data
+	@$(BIN)/python -m handbook.ids data
 
 check-code: $(CODE_READY) ## Run every Python snippet of the answers (FILES="data/x.json" for some)
 	@$(CODE_VENV)/bin/python -m handbook.check_code data $(FILES)

@@ -29,7 +29,7 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.nav import Navigation, Section  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
-from handbook import bank as bank_module, exports, mathml, render, search_index, shortlinks  # noqa: E402
+from handbook import bank as bank_module, exports, loader, mathml, render, search_index, shortlinks  # noqa: E402
 
 _bank: bank_module.Bank | None = None  # loaded in on_config, on every (re)build
 _rendered: dict[str, tuple[str, str]] = {}  # question id -> (question, answer) HTML, for Anki
@@ -40,8 +40,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _rendered.clear()
     data_dir = Path(config.config_file_path).parent / "data"
     try:
-        _bank = bank_module.load(data_dir)
-    except bank_module.InvalidBank as err:
+        _bank = loader.load(data_dir)
+    except loader.InvalidBank as err:
         raise PluginError(f"data/ is not valid:\n{err}") from None
     macros = config.plugins["macros"]
     macros.register_variables({"bank": _bank, "difficulties": bank_module.DIFFICULTIES})

@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
 
 from conftest import CHROMIUM_FLAGS, REPO, chromium_executable, make_project, serve  # noqa: E402
-from handbook import bank as bank_module  # noqa: E402
+from handbook import bank as bank_module, loader  # noqa: E402
 from handbook.render import indent_block  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -112,7 +112,7 @@ def plain_question(q: bank_module.Question, bank: bank_module.Bank) -> str:
 
 def plain_project(data_dir: Path, root: Path) -> Path:
     """The same questions as a hand-written Material site: topic pages, tags, home."""
-    bank = bank_module.load(data_dir)
+    bank = loader.load(data_dir)
     docs = root / "docs"
     docs.mkdir(parents=True)
     (root / "mkdocs.yml").write_text(PLAIN_CONFIG, encoding="utf-8")
@@ -151,7 +151,7 @@ def topic_pages(site: Path, bank: bank_module.Bank) -> list[Path]:
 
 def compare(label: str, data_dir: Path, work: Path, rounds: int) -> dict:
     """Alternate our build and plain Material's `rounds` times; medians and sizes."""
-    bank = bank_module.load(data_dir)
+    bank = loader.load(data_dir)
     ours, plain = make_project(work / "ours", data_dir), plain_project(data_dir, work / "plain")
     times = {"ours": [], "plain": []}
     memory = {"ours": [], "plain": []}

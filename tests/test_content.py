@@ -36,3 +36,12 @@ def test_each_group_meets_its_size():
             doc = json.loads(path.read_text(encoding="utf-8"))
             counts[doc["section"]] = counts.get(doc["section"], 0) + len(doc["questions"])
     assert counts["Foundations"] >= 90 and counts["Architectures"] >= 100 and counts["In Practice"] >= 90, counts
+
+
+def test_no_field_repeats_ten_words_of_a_source_article():
+    """The shared overlap tool (titles included, hyphenated words read joined) finds nothing."""
+    import subprocess
+    import sys
+    tool = SEEDS_README.parent.parent / "tools" / "seed_overlap.py"
+    result = subprocess.run([sys.executable, str(tool), "data"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout

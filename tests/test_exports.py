@@ -9,12 +9,12 @@ import pytest
 from conftest import FIXTURE_DATA
 
 DECK = "Deep Learning Interview Handbook"  # site_name, for both builds
-from handbook import bank as bank_module, exports, mathml, render, shortlinks
+from handbook import exports, loader, mathml, render, shortlinks
 
 
 @pytest.fixture(scope="module", params=["fixture", "real"])
 def bank(request):
-    return bank_module.load(FIXTURE_DATA if request.param == "fixture" else Path("data"))
+    return loader.load(FIXTURE_DATA if request.param == "fixture" else Path("data"))
 
 
 def test_json_export_has_every_question(bank):
@@ -65,7 +65,7 @@ def test_rendered_answers_stop_at_the_end_marker():
 
 
 def test_short_links_cover_ids_and_aliases():
-    bank = bank_module.load(FIXTURE_DATA)
+    bank = loader.load(FIXTURE_DATA)
     links = shortlinks.pages(bank)
     assert set(links) == set(bank.questions) | {"artificial-neuron"}
     html = shortlinks.page_html(links["artificial-neuron"], "Handbook")
@@ -74,7 +74,7 @@ def test_short_links_cover_ids_and_aliases():
 
 
 def test_topic_markdown_structure():
-    bank = bank_module.load(FIXTURE_DATA)
+    bank = loader.load(FIXTURE_DATA)
     text = render.topic_page(bank.topic("basics"), bank)
     assert "## What is an artificial neuron? { #what-is-a-neuron .hb-question }" in text
     assert '??? answer "Answer"\n\n    A weighted sum' in text
@@ -87,14 +87,14 @@ def test_topic_markdown_structure():
 
 
 def test_home_table_counts():
-    bank = bank_module.load(FIXTURE_DATA)
+    bank = loader.load(FIXTURE_DATA)
     table = render.topics_table(bank)
     assert "| [Formulas](formulas.md) | 7 | 4 | 3 | 0 |" in table
     assert "### Showcase" in table
 
 
 def test_tags_page_lists_questions_as_html():
-    bank = bank_module.load(FIXTURE_DATA)
+    bank = loader.load(FIXTURE_DATA)
     assert render.inline_html("Is `a<b` & *c* code?") == "Is <code>a&lt;b</code> &amp; *c* code?"
     tags = render.tags_index(bank)
     assert '<li><a href="../basics/#what-is-a-neuron">What is an artificial neuron?</a>' in tags

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from handbook import published, validate
+from handbook import bank, published, validate
 
 GOOD = {
     "$schema": "./schema.json",
@@ -229,7 +229,7 @@ def test_published_id_that_vanished(tmp_path):
 def test_every_current_id_is_published():
     """New questions must be added to the list (`make ids`), so that removing them later is caught."""
     listed = set(published.read(Path("data")))
-    current = {q["id"] for path in validate.topic_files(Path("data"))
+    current = {q["id"] for path in bank.topic_files(Path("data"))
                for q in json.loads(path.read_text(encoding="utf-8"))["questions"]}
     assert not sorted(current - listed), "run `make ids` and commit data/published-ids.txt"
 
@@ -242,13 +242,13 @@ def test_list_or_table_without_blank_line(tmp_path, answer):
 
 
 def test_lists_and_tables_as_blocks_are_fine(tmp_path):
-    answer = "**Pros**\n\n- fast\n  and lazy\n- simple\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```python\nx = 1\n- not a list\n```"
+    answer = "**Pros**\n\n- fast\n  and lazy\n- simple\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```text\nx = 1\n- not a list\n```"
     assert problems(tmp_path, {"topic-a.json": mutated(lambda d: q(d).update(answer=answer))}) == []
 
 
 def test_topic_files_are_in_canonical_layout():
     from handbook import canonical
-    drifted = [path.name for path in validate.topic_files(Path("data"))
+    drifted = [path.name for path in bank.topic_files(Path("data"))
                if canonical.canonical_text(path.read_text(encoding="utf-8")) != path.read_text(encoding="utf-8")]
     assert not drifted, f"run `make format`: {drifted}"
 
@@ -298,3 +298,38 @@ def test_no_tags(tmp_path):
 def test_same_tag_twice(tmp_path):
     [message] = problems(tmp_path, {"topic-a.json": mutated(lambda d: q(d).update(tags=["math", "math"]))})
     assert message.endswith("tags: lists the same item twice — remove the duplicate [duplicate-item]")
+
+
+FENCE = "```"
+
+
+@pytest.mark.parametrize("answer, expected", [
+    (f"Code:\n\n{FENCE}\nx = 1\n{FENCE}", "code block 1: a code block without a language"),
+    (f"{FENCE}python quick\nx = 1\n{FENCE}", "code block 1: unknown mark 'quick'"),
+    (f'{FENCE}python skip=""\nx = 1\n{FENCE}', "code block 1: skip without a reason"),
+    (f"{FENCE}text continued\nx\n{FENCE}", "code block 1: the mark 'continued' on a text block"),
+    (f"{FENCE}python continued\nx = 1\n{FENCE}", "code block 1: marked continued, but no python block"),
+    (f'{FENCE}python skip="GPU"\nx = 1\n{FENCE}\n\n{FENCE}python continued\ny = x\n{FENCE}',
+     "code block 2: continues a skipped block"),
+    (f"{FENCE}python\nx = = 1\n{FENCE}", "code block 1 line 1: not valid Python"),
+    (f"{FENCE}python\nimport tensorflow as tf\n{FENCE}", "code block 1: imports tensorflow, which make check-code"),
+    (f"{FENCE}python\nimport torch\ny = model(torch.ones(2))\n{FENCE}",
+     "code block 1: uses model, which no line before defines"),
+    (f"{FENCE}python\nimport torch\n{FENCE}\n\n{FENCE}python continued\ny = torch.ones(2) + z\n{FENCE}",
+     "code block 2: uses z, which no line before defines"),
+])
+def test_code_block_that_neither_runs_nor_says_why(tmp_path, answer, expected):
+    doc = mutated(lambda d: q(d).update(answer=answer))
+    [message] = problems(tmp_path, {"topic-a.json": doc})
+    assert message.startswith(f"data/topic-a.json: first-question: answer: {expected}")
+    assert " — " in message and message.endswith("[code-block]")
+
+
+def test_code_blocks_marked_right_pass(tmp_path):
+    answer = (f"{FENCE}python\nimport torch\nx = torch.ones(2)\n{FENCE}\n\n"
+              f"{FENCE}python continued\nprint(x.sum())  # tensor(2.)\n{FENCE}\n\n"
+              f'{FENCE}python skip="downloads pretrained weights"\nimport torchvision\n{FENCE}\n\n'
+              f"{FENCE}text\nnot code\n{FENCE}")
+    doc = mutated(lambda d: q(d).update(answer=answer))
+    doc["questions"][1]["follow_ups"] = [{"question": "And?", "answer": f"{FENCE}python\nimport math\n{FENCE}"}]
+    assert problems(tmp_path, {"topic-a.json": doc}) == []

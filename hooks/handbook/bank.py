@@ -1,20 +1,16 @@
-"""The question bank as plain Python objects, loaded from a validated data/ directory."""
+"""The question bank as plain Python objects, read from a data/ directory.
+
+This is the data model: it reads, it does not judge. loader.load() validates
+first; a Bank holds the text readers see (code-block marks removed).
+"""
 import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import validate
+from . import snippets
 
 DIFFICULTIES = ("basic", "intermediate", "advanced")
-
-
-class InvalidBank(Exception):
-    """data/ has problems; str() lists every one of them."""
-
-    def __init__(self, problems: list[validate.Problem]):
-        self.problems = problems
-        super().__init__("\n".join(map(str, problems)) + f"\n{len(problems)} problem(s) in data/")
 
 
 @dataclass(frozen=True)
@@ -84,12 +80,13 @@ class Bank:
         return grouped
 
 
-def load(data_dir: Path) -> Bank:
-    """Validate data_dir and build the Bank; raise InvalidBank listing every problem."""
-    problems = validate.check(data_dir)
-    if problems:
-        raise InvalidBank(problems)
-    topics = [read_topic(path) for path in validate.topic_files(data_dir)]
+def topic_files(data_dir: Path) -> list[Path]:
+    return sorted(p for p in data_dir.glob("*.json") if p.name != "schema.json")
+
+
+def read(data_dir: Path) -> Bank:
+    """The Bank of a data/ directory that validation has accepted."""
+    topics = [read_topic(path) for path in topic_files(data_dir)]
     topics.sort(key=lambda t: (t.order, t.id))
     questions = {q.id: q for t in topics for q in t.questions}
     aliases = {alias: q.id for q in questions.values() for alias in q.aliases}
@@ -113,11 +110,12 @@ def read_question(data: dict, topic_id: str) -> Question:
         id=data["id"],
         topic=topic_id,
         question=data["question"],
-        answer=data["answer"],
+        answer=snippets.for_readers(data["answer"]),
         difficulty=data["difficulty"],
         tags=tuple(data["tags"]),
         related=tuple(data.get("related", ())),
         aliases=tuple(data.get("aliases", ())),
-        follow_ups=tuple(FollowUp(f["question"], f["answer"]) for f in data.get("follow_ups", ())),
+        follow_ups=tuple(FollowUp(f["question"], snippets.for_readers(f["answer"]))
+                         for f in data.get("follow_ups", ())),
         seeds=tuple(data.get("seeds", ())),
     )

@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-from . import validate
+from . import bank, validate
 
 
 def ordered(value, schema: dict, defs: dict):
@@ -33,7 +33,7 @@ def canonical_text(text: str) -> str:
 def main(argv: list[str]) -> int:
     data_dir = Path(argv[1] if len(argv) > 1 else "data")
     changed = 0
-    for path in validate.topic_files(data_dir):
+    for path in bank.topic_files(data_dir):
         text = path.read_text(encoding="utf-8")
         try:
             formatted = canonical_text(text)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import wait
 from pathlib import Path
 
-from . import snippets
+from . import bank, snippets
 
 TIMEOUT = 60  # seconds per chain
 WORKERS = max(1, min(4, os.cpu_count() or 1))
@@ -141,7 +141,7 @@ def prepare() -> None:
 
 def main(argv: list[str]) -> int:
     data_dir = Path(argv[1] if len(argv) > 1 else "data")
-    paths = [Path(p) for p in argv[2:]] or sorted(p for p in data_dir.glob("*.json") if p.name != "schema.json")
+    paths = [Path(p) for p in argv[2:]] or bank.topic_files(data_dir)
     chains, skipped = collect(paths)
     started = time.monotonic()
     prepare()

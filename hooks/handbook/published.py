@@ -4,7 +4,6 @@ A shared link /q/<id>/ must never die, so an id on this list has to stay a
 current id or an alias (the `published-id` validation rule). `make ids`
 appends new ids; nothing removes one.
 """
-import sys
 from pathlib import Path
 
 FILE_NAME = "published-ids.txt"
@@ -30,20 +29,3 @@ def append_new(data_dir: Path, current_ids: list[str]) -> list[str]:
                 out.write(HEADER)
             out.writelines(f"{qid}\n" for qid in new)
     return new
-
-
-def main(argv: list[str]) -> int:
-    from . import bank
-    data_dir = Path(argv[1] if len(argv) > 1 else "data")
-    try:
-        loaded = bank.load(data_dir)
-    except bank.InvalidBank as err:
-        print(err, file=sys.stderr)
-        return 1
-    new = append_new(data_dir, list(loaded.questions))
-    print(f"{len(new)} new id(s) added to {data_dir.name}/{FILE_NAME}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv))

@@ -19,8 +19,11 @@ from typing import Callable, Iterator
 
 import jsonschema
 import math_core
+import pyflakes.api
+import pyflakes.messages
+import pyflakes.reporter
 
-from . import mathml, published
+from . import bank, mathml, published, snippets
 
 TOPIC = "-"  # the "question id" column for problems that belong to the whole file
 
@@ -67,10 +70,10 @@ def check(data_dir: Path) -> list[Problem]:
 
 def read_documents(data_dir: Path) -> tuple[list[Document], list[Problem]]:
     documents, problems = [], []
-    if not any(topic_files(data_dir)):
+    if not any(bank.topic_files(data_dir)):
         return [], [Problem(data_dir.name, TOPIC, "-", "no topic files found",
                             "add data/<topic-id>.json files", "no-topics")]
-    for path in topic_files(data_dir):
+    for path in bank.topic_files(data_dir):
         label = display_path(path)
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
@@ -86,10 +89,6 @@ def read_documents(data_dir: Path) -> tuple[list[Document], list[Problem]]:
             continue
         documents.append(Document(path, label, data))
     return documents, problems
-
-
-def topic_files(data_dir: Path) -> list[Path]:
-    return sorted(p for p in data_dir.glob("*.json") if p.name != "schema.json")
 
 
 def display_path(path: Path) -> str:
@@ -371,6 +370,82 @@ def lists_and_tables_start_a_block(documents: list[Document]) -> Iterator[Proble
                                   "blank-line")
 
 
+@rule("code-block")
+def code_blocks_run_or_say_why(documents: list[Document]) -> Iterator[Problem]:
+    """Every python block is run by `make check-code` unless it says why not (see snippets.py)."""
+    for doc in documents:
+        for question in questions(doc):
+            for field, text in snippets.texts_of(question):
+                for problem in code_block_problems(text):
+                    yield Problem(doc.label, question["id"], field, *problem, "code-block")
+
+
+MARK_FIX = ('write ```python (complete, imports included), ```python continued (runs after the block above) '
+            'or ```python skip="why it cannot run here"; other code takes a language such as ```text')
+
+
+def code_block_problems(text: str) -> Iterator[tuple[str, str]]:
+    """(problem, fix) for each block whose mark is wrong or whose chain cannot run."""
+    previous = None
+    for block in snippets.blocks(text):
+        problem = snippets.mark_problem(block, previous)
+        if problem:
+            yield f"code block {block.number}: {problem}", MARK_FIX
+        if block.is_python:
+            previous = block
+    for chain in snippets.chains(text):
+        if not chain[0].continued:  # a misplaced continued block is reported above
+            yield from chain_problems(chain)
+
+
+def chain_problems(chain: list[snippets.Block]) -> Iterator[tuple[str, str]]:
+    """Static reasons why a chain cannot run: bad syntax, imports we lack, names never defined."""
+    starts, source = [], ""
+    for block in chain:
+        where = f"code block {block.number}"
+        try:
+            foreign = snippets.foreign_imports(block.code)
+        except SyntaxError as err:
+            yield f"{where} line {err.lineno}: not valid Python ({err.msg})", "fix the syntax"
+            return
+        if foreign:
+            yield (f"{where}: imports {', '.join(foreign)}, which make check-code cannot run",
+                   f"use {', '.join(snippets.RUNNABLE_PACKAGES)} or the standard library, "
+                   'or mark the block skip="why it cannot run here"')
+            return
+        starts.append(source.count("\n") + 1)
+        source += block.code
+    undefined: dict[int, set[str]] = {}
+    for message in pyflakes_messages(source):
+        if isinstance(message, pyflakes.messages.UndefinedName):
+            index = max(i for i, start in enumerate(starts) if start <= message.lineno)
+            undefined.setdefault(index, set()).add(message.message_args[0])
+    for index, names in sorted(undefined.items()):
+        yield (f"code block {chain[index].number}: uses {', '.join(sorted(names))}, which no line before defines",
+               "add the imports and definitions so the block runs on its own, mark it continued if it "
+               'goes on from the block above, or mark it skip="why it cannot run here"')
+
+
+def pyflakes_messages(source: str) -> list:
+    collected = []
+
+    class Collect(pyflakes.reporter.Reporter):
+        def __init__(self):
+            super().__init__(None, None)
+
+        def flake(self, message):
+            collected.append(message)
+
+        def syntaxError(self, *args):
+            pass
+
+        def unexpectedError(self, *args):
+            pass
+
+    pyflakes.api.check(source, "snippet", Collect())
+    return collected
+
+
 def main(argv: list[str]) -> int:
     data_dir = Path(argv[1] if len(argv) > 1 else "data")
     problems = check(data_dir)
@@ -379,7 +454,7 @@ def main(argv: list[str]) -> int:
     if problems:
         print(f"{len(problems)} problem(s) in {data_dir.name}/", file=sys.stderr)
         return 1
-    print(f"{data_dir.name}/: {len(topic_files(data_dir))} topic files OK")
+    print(f"{data_dir.name}/: {len(bank.topic_files(data_dir))} topic files OK")
     return 0
 
 
