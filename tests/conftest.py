@@ -92,6 +92,20 @@ def chromium_executable() -> str | None:
     return None
 
 
+# Practice mode picks questions with Math.random. Every context the tests open
+# replaces it with a seeded generator (mulberry32), so each run shows the same
+# questions and a test cannot pass or fail by chance.
+SEEDED_RANDOM = """(() => {
+  let seed = 20261205;
+  Math.random = () => {
+    seed = (seed + 0x6D2B79F5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+})();"""
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import Error, sync_playwright
@@ -103,6 +117,14 @@ def browser():
             if os.environ.get("CI") == "true":
                 pytest.fail(message)
             pytest.skip(message)
+        new_context = chromium.new_context
+
+        def seeded_context(*args, **kwargs):
+            context = new_context(*args, **kwargs)
+            context.add_init_script(SEEDED_RANDOM)
+            return context
+
+        chromium.new_context = seeded_context
         yield chromium
         chromium.close()
 

@@ -199,6 +199,7 @@
         a.href = new URL(a.getAttribute("href"), pageUrl).href;
       });
       answer.hidden = false;
+      focusableScrollers(answer);
       var button = box.querySelector(".hb-practice__reveal");
       // A disabled button drops focus to <body>: keep keyboard users on the card.
       if (document.activeElement === button) box.querySelector(".hb-practice__next").focus();
@@ -301,18 +302,29 @@
   }, true);
   window.addEventListener("keydown", practiceKeys, true);
   window.addEventListener("hashchange", openFromHash);
+  window.addEventListener("resize", function () {
+    var answer = document.querySelector(".hb-practice__answer:not([hidden])");
+    if (answer) focusableScrollers(answer);
+  });
 
-  // Wide tables scroll sideways; keyboard users need to reach them (axe: scrollable-region-focusable).
-  function focusableTables() {
-    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+  // Wide tables and code scroll sideways; keyboard users need to reach them (axe:
+  // scrollable-region-focusable). Material does this for code present at page load,
+  // not for answers the practice card shows later.
+  function focusableScrollers(root) {
+    root.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
       wrap.tabIndex = 0;
       wrap.setAttribute("role", "region");
       wrap.setAttribute("aria-label", "Table, scrolls sideways");
     });
+    if (root === document) return;  // Material handles the page's own code blocks
+    root.querySelectorAll("pre > code").forEach(function (code) {
+      if (code.scrollWidth > code.clientWidth) code.tabIndex = 0;
+      else code.removeAttribute("tabindex");
+    });
   }
 
   function onPage() {
-    focusableTables();
+    focusableScrollers(document);
     showProgress();
     openFromHash();
     var box = document.querySelector(".hb-practice");
