@@ -8,7 +8,7 @@
 - on_page_content: each topic page's rendered answers are kept for the Anki
   export; formulas and the "Answer" label are kept out of search previews;
 - on_post_page (after search has indexed the page): TeX placeholders become
-  MathML;
+  MathML, figure placeholders inline SVG;
 - on_env (after every page is rendered): the Anki export gets its content;
 - on_post_build: topic pages rank below their questions in the search index.
 
@@ -29,7 +29,7 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.nav import Navigation, Section  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
-from handbook import bank as bank_module, exports, loader, mathml, render, search_index, shortlinks  # noqa: E402
+from handbook import bank as bank_module, exports, figures, loader, mathml, render, search_index, shortlinks  # noqa: E402
 
 _bank: bank_module.Bank | None = None  # loaded in on_config, on every (re)build
 _rendered: dict[str, tuple[str, str]] = {}  # question id -> (question, answer) HTML, for Anki
@@ -93,11 +93,14 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    output = figures.draw_in_html(output, _figures_of)
     return mathml.render_math_in_html(output)
 
 
 def on_env(env, *, config: MkDocsConfig, files: Files):
-    notes = exports.anki_notes(_bank, config.site_name, _rendered, config.site_url)
+    rendered = {qid: (question, figures.draw_in_html(answer, _figures_of))
+                for qid, (question, answer) in _rendered.items()}
+    notes = exports.anki_notes(_bank, config.site_name, rendered, config.site_url)
     files.get_file_from_path(exports.ANKI_NAME).content_string = notes
     return env
 
@@ -110,6 +113,10 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     topic_pages = {f"{topic.id}/" for topic in _bank.topics}
     path.write_text(json.dumps(search_index.demote_pages(index, topic_pages), separators=(",", ":")),
                     encoding="utf-8")
+
+
+def _figures_of(question_id: str) -> tuple[dict, ...]:
+    return _bank.questions[question_id].figures
 
 
 ANSWER_SUMMARY = "<summary>Answer</summary>"  # kept out of search previews

@@ -333,3 +333,33 @@ def test_code_blocks_marked_right_pass(tmp_path):
     doc = mutated(lambda d: q(d).update(answer=answer))
     doc["questions"][1]["follow_ups"] = [{"question": "And?", "answer": f"{FENCE}python\nimport math\n{FENCE}"}]
     assert problems(tmp_path, {"topic-a.json": doc}) == []
+
+
+FIGURE = {"caption": "Sigmoid.", "alt": "An S-shaped curve from 0 to 1.", "x": {"label": "x", "range": [-6, 6]},
+          "y": {"label": "σ(x)"}, "curves": [{"label": "σ", "expr": "sigmoid(x)"}],
+          "checks": [{"curve": 0, "x": 0, "y": 0.5}]}
+
+
+@pytest.mark.parametrize("change, expected", [
+    (lambda f: f["curves"][0].update(expr="softplus(x)"),
+     "figures[0]: unknown function 'softplus' in 'softplus(x)' (use exp, log"),
+    (lambda f: f["curves"][0].update(expr="sqrt(x)"), "figures[0]: 'sqrt(x)' has no finite value at x = -6"),
+    (lambda f: f["x"].update(range=[6, -6]), "figures[0]: the x range [6, -6] is empty or inverted"),
+    (lambda f: f.pop("caption"), "figures[0]: missing required field 'caption'"),
+    (lambda f: f.pop("x"), "figures[0]: missing required field 'x'"),
+    (lambda f: f.update(alt=""), "figures[0].alt: is empty"),
+    (lambda f: f["checks"][0].update(x=2), "figures[0]: 'sigmoid(x)' at x = 2 is 0.880797, not 0.5"),
+    (lambda f: f["checks"][0].update(y=0.73, x=1),
+     "figures[0]: checks y = 0.73, which the answer never states"),
+])
+def test_figure_that_cannot_be_drawn_or_disagrees_with_its_answer(tmp_path, change, expected):
+    figure = copy.deepcopy(FIGURE)
+    change(figure)
+    doc = mutated(lambda d: q(d).update(answer="At 0 the sigmoid is 0.5.", figures=[figure]))
+    found = problems(tmp_path, {"topic-a.json": doc})
+    assert any(message.startswith(f"data/topic-a.json: first-question: {expected}") for message in found), found
+
+
+def test_good_figure_passes(tmp_path):
+    doc = mutated(lambda d: q(d).update(answer="At 0 the sigmoid is 0.5.", figures=[FIGURE]))
+    assert problems(tmp_path, {"topic-a.json": doc}) == []

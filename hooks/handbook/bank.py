@@ -31,6 +31,7 @@ class Question:
     aliases: tuple[str, ...] = ()
     follow_ups: tuple[FollowUp, ...] = ()
     seeds: tuple[str, ...] = ()
+    figures: tuple[dict, ...] = ()  # see figures.py
 
 
 @dataclass(frozen=True)
@@ -118,4 +119,5 @@ def read_question(data: dict, topic_id: str) -> Question:
         follow_ups=tuple(FollowUp(f["question"], snippets.for_readers(f["answer"]))
                          for f in data.get("follow_ups", ())),
         seeds=tuple(data.get("seeds", ())),
+        figures=tuple(data.get("figures", ())),
     )

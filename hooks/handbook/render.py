@@ -9,6 +9,7 @@ from pathlib import Path
 
 import jinja2
 
+from . import figures
 from .bank import DIFFICULTIES, Bank, Question, Topic
 
 TEMPLATES = jinja2.Environment(
@@ -37,7 +38,18 @@ def indent_block(text: str, spaces: int) -> str:
     return "\n".join(pad + line if line.strip() else "" for line in text.split("\n"))
 
 
-TEMPLATES.filters.update(link_text=link_text, inline_html=inline_html, indent_block=indent_block)
+def answer_markdown(question: Question) -> str:
+    """The answer, with a placeholder for each figure after its first paragraph (the direct
+    answer); figures.draw_in_html puts the SVG there once the page is rendered and indexed."""
+    if not question.figures:
+        return question.answer
+    first, _, rest = question.answer.partition("\n\n")
+    marks = "\n\n".join(figures.placeholder(question.id, n) for n in range(len(question.figures)))
+    return f"{first}\n\n{marks}\n\n{rest}" if rest else f"{first}\n\n{marks}"
+
+
+TEMPLATES.filters.update(link_text=link_text, inline_html=inline_html, indent_block=indent_block,
+                         answer_markdown=answer_markdown)
 
 
 def topic_page(topic: Topic, bank: Bank) -> str:

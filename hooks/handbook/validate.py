@@ -23,7 +23,7 @@ import pyflakes.api
 import pyflakes.messages
 import pyflakes.reporter
 
-from . import bank, mathml, published, snippets
+from . import bank, figures, mathml, published, snippets
 
 TOPIC = "-"  # the "question id" column for problems that belong to the whole file
 
@@ -368,6 +368,29 @@ def lists_and_tables_start_a_block(documents: list[Document]) -> Iterator[Proble
                     yield Problem(doc.label, qid, field, f"no blank line before {starts[0].strip()[:30]!r}",
                                   "put an empty line (\\n\\n) before a list or table, or it renders as plain text",
                                   "blank-line")
+
+
+@rule("figure")
+def figures_draw_and_agree(documents: list[Document]) -> Iterator[Problem]:
+    """Each figure can be drawn, and the numbers it checks are the ones its answer states."""
+    schema = load_schema()
+    shape = jsonschema.Draft202012Validator({"$ref": "#/$defs/figure", "$defs": schema["$defs"]})
+    for doc in documents:
+        for question in questions(doc):
+            texts = " ".join(text for _, text in snippets.texts_of(question))
+            for i, figure in enumerate(question.get("figures", [])):
+                field = f"figures[{i}]"
+                if not shape.is_valid(figure):
+                    continue  # the schema rule reports it
+                for problem in figures.problems(figure):
+                    yield Problem(doc.label, question["id"], field, problem,
+                                  "fix the figure (see the figures property in data/schema.json)", "figure")
+                for check in figure.get("checks", []):
+                    stated = figures.number_text(check["y"])
+                    if stated not in texts:
+                        yield Problem(doc.label, question["id"], field,
+                                      f"checks y = {stated}, which the answer never states",
+                                      "check a value the answer gives, written the same way", "figure-check")
 
 
 @rule("code-block")
