@@ -24,14 +24,31 @@ def test_math_renders_with_size(page, fixture_server):
     page.goto(f"{fixture_server}formulas/")
     page.click("text=Expand all")
     formulas = page.locator("math[display=block]")
-    expect(formulas).to_have_count(7)
-    for i in range(7):
+    expect(formulas).to_have_count(9)
+    for i in range(9):
         box = formulas.nth(i).bounding_box()
         assert box and box["width"] > 40 and box["height"] > 15
     fraction = page.locator("math mfrac").first.bounding_box()
     assert fraction["height"] > 25  # numerator above denominator, not inline text
     font = page.evaluate("document.fonts.check('16px \"Latin Modern Math\"')")
     assert font
+
+
+def test_primes_sit_beside_their_letter_like_tex(page, fixture_server):
+    """f′ and σ″ as in TeX. As a superscript (math-core's MathML), Chromium draws the prime
+    glyph at script size, 0.25 em tall, and raises it again: a tick far above the letter.
+    Beside the letter it is at full size (0.32 em or more), raised by its own design,
+    touching the letter."""
+    page.goto(f"{fixture_server}formulas/#notation-formula")
+    primes = page.locator("h2#notation-formula ~ details.answer mo", has_text=re.compile("^[′″]$"))
+    expect(primes).to_have_count(4)  # f′, σ″, g′², and σ′ inline
+    sizes = primes.evaluate_all("""ms => ms.map(m => {
+        const r = m.getBoundingClientRect(), l = m.previousElementSibling.getBoundingClientRect();
+        const em = parseFloat(getComputedStyle(m.closest('math')).fontSize);
+        return {height: r.height / em, raised: r.bottom < (l.top + l.bottom) / 2, gap: (r.left - l.right) / em};
+    })""")
+    for size in sizes:
+        assert size["height"] > 0.3 and size["raised"] and -0.1 < size["gap"] < 0.2, sizes
 
 
 def test_search_finds_and_opens_a_question(page, fixture_server):
@@ -95,7 +112,7 @@ def test_moved_question_is_forwarded(page, fixture_server):
 def test_expand_and_collapse_all(page, fixture_server):
     page.goto(f"{fixture_server}formulas/")
     page.click("text=Expand all")
-    expect(page.locator("details.answer[open]")).to_have_count(7)
+    expect(page.locator("details.answer[open]")).to_have_count(8)
     page.click("text=Collapse all")
     expect(page.locator("details.answer[open]")).to_have_count(0)
 

@@ -20,7 +20,7 @@ def test_topic_page_has_one_heading_per_question(fixture_site):
 
 def test_math_becomes_mathml_with_tex_kept(fixture_site):
     html = read(fixture_site, "formulas/index.html")
-    assert len(re.findall(r'<math alttext="[^"]*" display="block">', html)) == 7
+    assert len(re.findall(r'<math alttext="[^"]*" display="block">', html)) == 9
     assert "<mfrac>" in html and "<msqrt>" in html and "<mtable" in html
     assert '<annotation encoding="application/x-tex">\\operatorname{Attention}' in html
     assert "\\(" not in html and "\\[" not in html  # no placeholder left as raw TeX
@@ -38,10 +38,10 @@ def test_related_links_and_tags_resolve(fixture_site):
 
 def test_home_counts_come_from_data(fixture_site):
     html = read(fixture_site, "index.html")
-    assert "<strong>9 questions</strong>" in html
-    row = re.search(r'<a href="formulas/">Formulas</a></td>\s*<td[^>]*>7</td>\s*<td[^>]*>4</td>\s*'
+    assert "<strong>10 questions</strong>" in html
+    row = re.search(r'<a href="formulas/">Formulas</a></td>\s*<td[^>]*>8</td>\s*<td[^>]*>5</td>\s*'
                     r'<td[^>]*>3</td>\s*<td[^>]*>0</td>', html)
-    assert row, "Formulas row: 7 questions, 4 basic, 3 intermediate, 0 advanced"
+    assert row, "Formulas row: 8 questions, 5 basic, 3 intermediate, 0 advanced"
 
 
 def test_navigation_follows_sections_and_order(fixture_site):

@@ -49,11 +49,12 @@ def test_workflow_tests_then_publishes_the_build_from_main():
     workflow = yaml.safe_load((REPO / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8"))
     jobs = workflow["jobs"]
     steps = lambda job: [s.get("run") or s.get("uses", "") for s in jobs[job]["steps"]]  # noqa: E731
-    assert "make test" in steps("test")
+    assert "make test" in steps("test") and "make check-code" in steps("test")
     assert jobs["build"]["needs"] == "test" and "refs/heads/main" in jobs["build"]["if"]
     build_step = next(s for s in jobs["build"]["steps"] if s.get("run") == "make build")
     assert set(build_step["env"]) == {"SITE_URL", "REPO_URL"}
     upload = next(s for s in jobs["build"]["steps"] if "upload-pages-artifact" in s.get("uses", ""))
     assert upload["with"]["path"] == "site"
     assert any("deploy-pages" in s for s in steps("deploy"))
-    assert Path(REPO / ".ci" / "run").read_text(encoding="utf-8").rstrip().endswith("make test")
+    ci_run = Path(REPO / ".ci" / "run").read_text(encoding="utf-8").rstrip()
+    assert ci_run.endswith("make test\nmake check-code")

@@ -89,7 +89,7 @@ def test_topic_markdown_structure():
 def test_home_table_counts():
     bank = loader.load(FIXTURE_DATA)
     table = render.topics_table(bank)
-    assert "| [Formulas](formulas.md) | 7 | 4 | 3 | 0 |" in table
+    assert "| [Formulas](formulas.md) | 8 | 5 | 3 | 0 |" in table
     assert "### Showcase" in table
 
 

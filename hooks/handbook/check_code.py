@@ -15,7 +15,9 @@ import io
 import json
 import multiprocessing
 import os
+import shutil
 import sys
+import tempfile
 import time
 import traceback
 from collections import Counter
@@ -89,6 +91,7 @@ def run_chain(chain: Chain) -> list[str]:
 
 
 def child(chain: Chain, conn) -> None:
+    os.chdir(tempfile.mkdtemp(prefix="check-code-"))  # files a snippet saves land here, not in the clone
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)
     os.dup2(devnull, 2)
@@ -98,6 +101,7 @@ def child(chain: Chain, conn) -> None:
     except BaseException as err:  # never leave the parent waiting
         conn.send([f"the check itself failed: {err!r}"])
     conn.close()
+    shutil.rmtree(os.getcwd(), ignore_errors=True)
     os._exit(0)
 
 

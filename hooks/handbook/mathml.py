@@ -7,6 +7,7 @@ build will render. Conversion uses math-core; the TeX stays in the page as an
 """
 import html
 import re
+from xml.etree import ElementTree
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -79,8 +80,38 @@ def stray_dollars(markdown: str) -> int:
 def to_mathml(tex: str, display: bool) -> str:
     """MathML Core for one formula; raises math_core.LatexError when it cannot render."""
     mathml = _converter.convert_with_local_state(tex, displaystyle=display)
+    if any(prime in mathml for prime in PRIMES):
+        mathml = primes_inline(mathml)
     alt = html.escape(tex, quote=True)
     return mathml.replace("<math", f'<math alttext="{alt}"', 1)
+
+
+PRIMES = "′″‴"
+HTML_ENTITY = re.compile(r"&(?!(?:lt|gt|amp|quot|apos|#)\b)[A-Za-z][A-Za-z0-9]*;")  # &ApplyFunction; is not XML
+
+
+def primes_inline(mathml: str) -> str:
+    """Write f′ as <mrow>f ′</mrow>, not as a superscript.
+
+    math-core writes f' as <msup><mi>f</mi><mo>′</mo></msup>, as TeX does. A Unicode
+    math font's prime glyph is already drawn raised; Chromium ignores the font's
+    script-size variant (ssty), so as a superscript it shows a tiny tick far above
+    the letter. Next to the base it renders like TeX in Chromium and Firefox alike.
+    """
+    def is_prime(node: ElementTree.Element) -> bool:
+        return node.tag == "mo" and bool(node.text) and set(node.text) <= set(PRIMES)
+
+    root = ElementTree.fromstring(HTML_ENTITY.sub(lambda m: html.unescape(m.group(0)), mathml))
+    for element in list(root.iter("msup")):
+        base, script = list(element)
+        if is_prime(script):  # f′
+            element.tag = "mrow"
+        elif script.tag == "mrow" and len(script) > 1 and is_prime(script[0]):  # f′², the prime moves down
+            primed = ElementTree.Element("mrow")
+            primed.extend([base, script[0]])
+            script.remove(script[0])
+            element[:] = [primed, script[0] if len(script) == 1 else script]
+    return ElementTree.tostring(root, encoding="unicode")
 
 
 def hide_from_search(page_html: str) -> str:
