@@ -28,6 +28,19 @@ def test_math_becomes_mathml_with_tex_kept(fixture_site):
     assert "# $not math$" in html  # code is left alone
 
 
+def test_figures_and_search_terms(fixture_site):
+    html = read(fixture_site, "formulas/index.html")
+    start = html.index('<h2 class="hb-question" id="sigmoid-formula"')
+    section = html[start:html.index('<h2 class="hb-question"', start + 1)]
+    first, figure = section.index("squashes any real number"), section.index('<figure class="hb-figure"')
+    assert first < figure < section.index("Its largest slope")  # after the direct answer
+    assert '<title id="fig-sigmoid-formula-0-t">The sigmoid rises' in section and "<path" in section
+    assert '<p class="hb-search-terms" hidden>Also known as: logistic function</p>' in section
+    index = json.loads(read(fixture_site, "search/search_index.json"))
+    entry = next(doc for doc in index["docs"] if doc["location"] == "formulas/#sigmoid-formula")
+    assert "logistic function" in entry["text"] and "σ′(x)" not in entry["text"]  # terms indexed, SVG not
+
+
 def test_related_links_and_tags_resolve(fixture_site):
     html = read(fixture_site, "basics/index.html")
     assert 'href="../formulas/#sigmoid-formula"' in html

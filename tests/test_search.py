@@ -36,6 +36,11 @@ CONCEPTS = [
     ("residual connections", "residual-connections"),
     ("padding same valid", "padding-same-valid"),
     ("teacher forcing", "teacher-forcing"),
+    # Identifiers are searched by their parts (the separator splits _ and .).
+    ("sparse categorical", "categorical-vs-sparse-categorical-cross-entropy"),
+    ("sparse_categorical_crossentropy", "categorical-vs-sparse-categorical-cross-entropy"),
+    # A concept's standard name that the question's prose does not use (search_terms).
+    ("reproducibility", "reproducibility-seeding"),
 ]
 
 

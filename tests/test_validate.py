@@ -363,3 +363,10 @@ def test_figure_that_cannot_be_drawn_or_disagrees_with_its_answer(tmp_path, chan
 def test_good_figure_passes(tmp_path):
     doc = mutated(lambda d: q(d).update(answer="At 0 the sigmoid is 0.5.", figures=[FIGURE]))
     assert problems(tmp_path, {"topic-a.json": doc}) == []
+
+
+def test_search_term_already_in_the_text(tmp_path):
+    doc = mutated(lambda d: q(d).update(search_terms=["reproducibility", "First Answer"]))
+    assert problems(tmp_path, {"topic-a.json": doc}) == [
+        "data/topic-a.json: first-question: search_terms: 'First Answer' is already in the text — "
+        "remove it: search finds the text itself [search-term]"]

@@ -32,6 +32,7 @@ class Question:
     follow_ups: tuple[FollowUp, ...] = ()
     seeds: tuple[str, ...] = ()
     figures: tuple[dict, ...] = ()  # see figures.py
+    search_terms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -120,4 +121,5 @@ def read_question(data: dict, topic_id: str) -> Question:
                          for f in data.get("follow_ups", ())),
         seeds=tuple(data.get("seeds", ())),
         figures=tuple(data.get("figures", ())),
+        search_terms=tuple(data.get("search_terms", ())),
     )
