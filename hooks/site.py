@@ -8,7 +8,7 @@
 - on_page_content: each topic page's rendered answers are kept for the Anki
   export; formulas and the "Answer" label are kept out of search previews;
 - on_post_page (after search has indexed the page): TeX placeholders become
-  MathML, figure placeholders inline SVG;
+  MathML, figure placeholders inline SVG, and code drops spans that draw nothing;
 - on_env (after every page is rendered): the Anki export gets its content;
 - on_post_build: topic pages rank below their questions in the search index.
 
@@ -29,7 +29,7 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.nav import Navigation, Section  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
-from handbook import bank as bank_module, exports, figures, loader, mathml, render, search_index, shortlinks  # noqa: E402
+from handbook import bank as bank_module, exports, figures, highlight, loader, mathml, render, search_index, shortlinks  # noqa: E402
 
 _bank: bank_module.Bank | None = None  # loaded in on_config, on every (re)build
 _rendered: dict[str, tuple[str, str]] = {}  # question id -> (question, answer) HTML, for Anki
@@ -94,7 +94,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     output = figures.draw_in_html(output, _figures_of)
-    return mathml.render_math_in_html(output)
+    return highlight.unwrap_unstyled_tokens(mathml.render_math_in_html(output))
 
 
 def on_env(env, *, config: MkDocsConfig, files: Files):

@@ -251,7 +251,6 @@
     var fragment = selection.getRangeAt(0).cloneContents();
     var formulas = fragment.querySelectorAll("math[alttext]");
     if (!formulas.length) return;
-    fragment.querySelectorAll(".hb-search-only").forEach(function (el) { el.remove(); });
     formulas.forEach(function (math) {
       var fence = math.getAttribute("display") === "block" ? "$$" : "$";
       math.replaceWith(fence + math.getAttribute("alttext") + fence);

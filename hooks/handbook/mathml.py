@@ -7,9 +7,9 @@ build will render. Conversion uses math-core; the TeX stays in the page as an
 """
 import html
 import re
-from xml.etree import ElementTree
 from functools import lru_cache
 from typing import NamedTuple
+from xml.etree import ElementTree
 
 import math_core
 from pymdownx.arithmatex import RE_SMART_DOLLAR_INLINE
@@ -26,15 +26,14 @@ STRAY_DOLLAR = re.compile(r"(?<!\\)\$")
 HTML_INLINE = re.compile(r'<span class="arithmatex">(\\\(.*?\\\))</span>', re.S)
 HTML_DISPLAY = re.compile(r'<div class="arithmatex">(\\\[.*?\\\])</div>', re.S)
 HIDDEN = " data-search-exclude"
-HIDDEN_INLINE = re.compile(rf'<span class="arithmatex"{HIDDEN}>\\\((.*?)\\\)</span>', re.S)
-HIDDEN_DISPLAY = re.compile(rf'<div class="arithmatex"{HIDDEN}>\\\[(.*?)\\\]</div>', re.S)
-
-_converter = math_core.LatexToMathML(annotation=True, fancy_error=False)
-
 # Search previews skip the formulas (data-search-exclude); this stands in for them
-# there, so that a sentence does not read "updated additively, , so".
+# there, so that a sentence does not read "updated additively, , so". The page
+# itself does not need it: render_math_in_html removes it with the TeX.
 SEARCH_PLACEHOLDER = '<span class="hb-search-only" hidden>…</span>'
+HIDDEN_INLINE = re.compile(rf'<span class="arithmatex"{HIDDEN}>\\\((.*?)\\\)</span>(?:{re.escape(SEARCH_PLACEHOLDER)})?', re.S)
+HIDDEN_DISPLAY = re.compile(rf'<div class="arithmatex"{HIDDEN}>\\\[(.*?)\\\]</div>(?:{re.escape(SEARCH_PLACEHOLDER)})?', re.S)
 
+_converter = math_core.LatexToMathML(annotation=False, fancy_error=False)
 
 
 class Formula(NamedTuple):
