@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
 
 from conftest import CHROMIUM_FLAGS, REPO, chromium_executable, make_project, serve  # noqa: E402
-from handbook import bank as bank_module, loader  # noqa: E402
+from handbook import bank as bank_module, figures, loader  # noqa: E402
 from handbook.render import indent_block  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -184,6 +184,20 @@ def make_build_seconds() -> float:
 
 # ----------------------------------------------------------------------------- browser
 
+def figure_seconds(data_dir: Path) -> tuple[int, float]:
+    """The real bank's figures: how many, and the median seconds to check and draw them all."""
+    bank = loader.load(data_dir)
+    drawn = [(q.id, n, f) for q in bank.questions.values() for n, f in enumerate(q.figures)]
+    times = []
+    for _ in range(5):
+        start = time.perf_counter()
+        for qid, n, figure in drawn:
+            figures.problems(figure)
+            figures.svg(figure, f"fig-{qid}-{n}")
+        times.append(time.perf_counter() - start)
+    return len(drawn), statistics.median(times)
+
+
 def search_latency(site: Path, queries: list[str]) -> float:
     """Median ms from a query typed to its results on screen (index already loaded)."""
     from playwright.sync_api import sync_playwright
@@ -282,7 +296,9 @@ def main() -> None:
     print()
     print(table(rows, ["bank", "questions", "ours peak MB", "plain peak MB", "ours index B/q", "plain index B/q",
                        "ours page kB", "plain page kB", "search ms"]))
-    print(f"\n`make build` of the real bank (strict, from the shell): {make_build_seconds():.1f} s\n")
+    print(f"\n`make build` of the real bank (strict, from the shell): {make_build_seconds():.1f} s")
+    count, seconds = figure_seconds(REPO / "data")
+    print(f"Figures: {count} in the real bank, checked and drawn in {seconds:.3f} s\n")
     print(table([{"page": "optimization/", "preset": preset, **s} for preset, s in scores.items()],
                 ["page", "preset", "performance", "accessibility", "best-practices", "seo"]))
 
