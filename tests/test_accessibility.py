@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 from conftest import REPO
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
-PAGES = ["", "optimization/", "nlp/", "practice/", "tags/"]  # optimization: code, math; nlp: wide tables
+PAGES = ["", "optimization/", "activation-functions/", "loss-functions/", "nlp/", "practice/", "tags/"]  # figures, code, math; nlp: wide tables
 
 
 def axe_violations(page) -> list[dict]:

@@ -276,7 +276,7 @@ def line_style(n: int) -> str:
 def legend(curves: list[dict], place: str, plot_w: float) -> str:
     if len(curves) < 2 and not curves[0].get("label"):
         return ""
-    width = 30 + 7.2 * max(len(c["label"]) for c in curves)
+    width = 30 + 8.2 * max(len(c["label"]) for c in curves)  # room for the larger text on phones
     x = LEFT + 8 if place.endswith("left") else LEFT + plot_w - width - 8
     y = TOP + 8 if place.startswith("top") else TOP + (HEIGHT - TOP - BOTTOM) - 18 * len(curves) - 12
     rows = [f'<g class="hb-figure__legend" transform="translate({round(x, 1)} {y})">',
