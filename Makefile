@@ -10,8 +10,9 @@ READY := $(VENV)/.ready
 NODE_READY := node_modules/.ready
 CODE_VENV := .venv-code
 CODE_READY := $(CODE_VENV)/.ready
+DOWNLOADS := build/downloads
 
-.PHONY: help serve build validate format ids check-code test bench browser clean
+.PHONY: help serve build offline pdf validate format ids check-code test bench browser clean
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -33,8 +34,18 @@ $(NODE_READY): package-lock.json
 serve: $(READY) ## Build and serve at http://127.0.0.1:8000, reloading on docs/, data/ and hooks/
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-build: $(READY) ## Strict production build into site/ (any warning fails)
-	$(BIN)/mkdocs build --strict
+build: offline pdf ## Strict production build into site/ (any warning fails), with the offline copy and the PDF
+	HANDBOOK_DOWNLOADS=$(DOWNLOADS) $(BIN)/mkdocs build --strict
+
+offline: $(READY) ## The offline copy (works from disk): build/downloads/handbook-offline.zip
+	rm -rf build/offline
+	$(BIN)/mkdocs build --strict --quiet -f mkdocs-offline.yml -d build/offline
+	$(BIN)/python -m handbook.offline build/offline $(DOWNLOADS)/handbook-offline.zip
+
+pdf: $(READY) browser ## The PDF book (headless Chromium prints the one-page book): build/downloads/handbook.pdf
+	rm -rf build/book
+	HANDBOOK_BOOK=1 $(BIN)/mkdocs build --strict --quiet -d build/book
+	$(BIN)/python -m handbook.pdf build/book $(DOWNLOADS)/handbook.pdf
 
 validate: $(READY) ## Check data/ only, with a precise message per problem
 	@$(BIN)/python -m handbook.validate data
@@ -57,5 +68,5 @@ test: $(READY) $(NODE_READY) browser ## Run every test: unit, build and browser
 bench: $(READY) $(NODE_READY) browser ## Measure build time, index size, page weight, search latency
 	$(BIN)/python tests/bench.py
 
-clean: ## Remove site/ and caches (keeps .venv)
-	rm -rf site .pytest_cache
+clean: ## Remove site/, build/ and caches (keeps .venv)
+	rm -rf site build .pytest_cache

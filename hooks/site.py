@@ -3,7 +3,8 @@
 - on_config: validate data/ (any problem fails the build, listing all of them)
   and give mkdocs-macros the rendering functions and the bank;
 - on_files: one generated page per topic file (no stub in docs/), the short
-  links /q/<id>/ and the exports, all as generated files;
+  links /q/<id>/ and the exports, all as generated files, and with
+  HANDBOOK_BOOK set the one-page book that `make pdf` prints;
 - on_nav: Home, the topics grouped by section in their order, then the rest;
 - on_page_content: each topic page's rendered answers are kept for the Anki
   export; formulas and the "Answer" label are kept out of search previews;
@@ -14,7 +15,9 @@
 
 data/ is only read, never written.
 """
+import datetime
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -29,7 +32,8 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.nav import Navigation, Section  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
-from handbook import bank as bank_module, exports, figures, highlight, loader, mathml, render, search_index, shortlinks  # noqa: E402
+from handbook import (  # noqa: E402
+    bank as bank_module, downloads, exports, figures, highlight, loader, mathml, render, search_index, shortlinks)
 
 _bank: bank_module.Bank | None = None  # loaded in on_config, on every (re)build
 _rendered: dict[str, tuple[str, str]] = {}  # question id -> (question, answer) HTML, for Anki
@@ -44,11 +48,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except loader.InvalidBank as err:
         raise PluginError(f"data/ is not valid:\n{err}") from None
     macros = config.plugins["macros"]
-    macros.register_variables({"bank": _bank, "difficulties": bank_module.DIFFICULTIES})
+    macros.register_variables({"bank": _bank, "difficulties": bank_module.DIFFICULTIES,
+                               "downloads": downloads.available(os.environ.get("HANDBOOK_DOWNLOADS"))})
     macros.register_macros({
         "topic_page": lambda topic_id: render.topic_page(_bank.topic(topic_id), _bank),
         "topics_table": lambda: render.topics_table(_bank),
         "tags_index": lambda: render.tags_index(_bank),
+        "book_page": lambda: render.book_page(_bank, datetime.date.today().isoformat()),
     })
     return config
 
@@ -61,6 +67,10 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
                                     content=shortlinks.page_html(question, config.site_name)))
     files.append(File.generated(config, exports.JSON_NAME, content=exports.bank_file(_bank)))
     files.append(File.generated(config, exports.ANKI_NAME, content=""))  # filled in on_env
+    if os.environ.get("HANDBOOK_BOOK"):  # make pdf prints this page
+        files.append(File.generated(config, "book.md", content=BOOK_SOURCE))
+    for name, found in downloads.available(os.environ.get("HANDBOOK_DOWNLOADS")).items():
+        files.append(File.generated(config, name, abs_src_path=str(found["path"])))  # make build
     return files
 
 
@@ -85,6 +95,8 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.src_uri == "book.md":
+        return mathml.hide_from_search(render.links_inside_book(html, _bank))
     if exports.ANSWER_END in html:
         _rendered.update(exports.rendered_answers(html))
         html = html.replace(exports.ANSWER_END, "")
@@ -120,4 +132,5 @@ def _figures_of(question_id: str) -> tuple[dict, ...]:
 
 
 ANSWER_SUMMARY = "<summary>Answer</summary>"  # kept out of search previews
-PAGE_ORDER = {"practice.md": 0, "tags.md": 1, "exports.md": 2}  # after the topics; others follow
+BOOK_SOURCE = "---\ntitle: Book\nsearch:\n  exclude: true\nhide: [navigation, toc]\n---\n\n{{ book_page() }}\n"
+PAGE_ORDER = {"practice.md": 0, "review.md": 1, "tags.md": 2, "exports.md": 3}  # after the topics; others follow

@@ -102,6 +102,7 @@ def topic_sequence(page):
                  + [(f"tag {i}", tags.nth(i)) for i in range(tags.count())]
                  + [("Copy link", page.locator(f"{meta} button.hb-copy-link")),
                     ("I know this", page.locator(f"{meta} .hb-known input[type=checkbox]")),
+                    ("Review later", page.locator(f"{meta} button.hb-flag")),
                     ("Answer summary", answer_of(page, qid).locator("> summary"))])
 
 
@@ -138,6 +139,15 @@ def test_topic_controls_in_tab_order_and_usable(page, server):
     expect(answer).not_to_have_attribute("open", "")
     page.keyboard.press("Enter")
     expect(answer).to_have_attribute("open", "")
+
+    # "Review later": Enter flags the question, Space unflags it.
+    page.keyboard.press("Shift+Tab")
+    flag = page.locator(f"button.hb-flag[data-qid={qid}]")
+    expect(flag).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(flag).to_have_attribute("aria-pressed", "true")
+    page.keyboard.press("Space")
+    expect(flag).to_have_attribute("aria-pressed", "false")
 
     # "I know this": Space toggles it and the topic progress follows.
     page.keyboard.press("Shift+Tab")

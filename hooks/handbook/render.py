@@ -68,6 +68,23 @@ def tags_index(bank: Bank) -> str:
     return TEMPLATES.get_template("tags.md.j2").render(bank=bank)
 
 
+def book_page(bank: Bank, date: str) -> str:
+    """Every topic and question on one page, answers open, links between questions kept
+    inside the page: what `make pdf` prints as the book."""
+    return TEMPLATES.get_template("book.md.j2").render(bank=bank, date=date)
+
+
+TOPIC_LINK = re.compile(r'href="\.\./[a-z0-9-]+/#([a-z0-9-]+)"')
+
+
+def links_inside_book(page_html: str, bank: Bank) -> str:
+    """The book page's links to questions on topic pages, pointed at the same question in the book."""
+    def inside(match: re.Match) -> str:
+        target = bank.aliases.get(match.group(1), match.group(1))
+        return f'href="#{target}"' if target in bank.questions else match.group(0)
+    return TOPIC_LINK.sub(inside, page_html)
+
+
 def question_url(question: Question) -> str:
     """Site-relative URL of a question's place: <topic>/#<id>."""
     return f"{question.topic}/#{question.id}"
