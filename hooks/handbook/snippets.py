@@ -32,7 +32,6 @@ RUNNABLE_PACKAGES = ("numpy", "scipy", "sklearn", "pandas", "torch", "keras")
 class Block:
     """One fenced code block of a Markdown text."""
     number: int    # 1-based position among the text's code blocks
-    line: int      # 1-based line of the opening fence in the text
     language: str
     mark: str      # raw text after the language; "" when unmarked
     code: str
@@ -66,7 +65,7 @@ def blocks(text: str) -> list[Block]:
                          for line in lines[i + 1:end])
         info = INFO.match(opening.group("info").strip())
         language, mark = (info.group("language"), info.group("mark") or "") if info else ("", opening.group("info"))
-        found.append(Block(len(found) + 1, i + 1, language, mark, code + "\n"))
+        found.append(Block(len(found) + 1, language, mark, code + "\n"))
         i = end + 1
     return found
 
