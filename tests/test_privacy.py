@@ -23,6 +23,7 @@ def use_search(page):
 
 
 def use_practice(page):
+    expect(page.locator(".hb-practice__card")).to_be_visible()  # a question is loaded
     expect(page.locator(".hb-practice__reveal")).to_be_enabled()
     page.keyboard.press("Space")
     expect(page.locator(".hb-practice__answer")).to_be_visible()

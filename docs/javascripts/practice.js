@@ -133,6 +133,9 @@
       return;
     }
     practice.current = pick;
+    // Fetch the answer's page and the scheduler while the reader thinks: Reveal is then instant.
+    topicPage(H.url(pick.topic.url)).catch(function () {});
+    loadFsrs().catch(function () {});
     status.textContent = q.pool.length + " questions match.";
     card.hidden = false;
     card.dataset.qid = pick.id;
