@@ -50,7 +50,9 @@ $$
 - the second point, about {word} at scale $\\sqrt{{{d}}}$
 
 ```python
-loss = criterion(model(x), y)  # question {n}
+import torch
+logits, labels = torch.randn(4, {k}, requires_grad=True), torch.tensor([0, 1, 0, 1])
+loss = torch.nn.functional.cross_entropy(logits, labels)  # question {n}
 loss.backward()
 ```
 
