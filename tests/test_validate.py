@@ -370,3 +370,10 @@ def test_search_term_already_in_the_text(tmp_path):
     assert problems(tmp_path, {"topic-a.json": doc}) == [
         "data/topic-a.json: first-question: search_terms: 'First Answer' is already in the text — "
         "remove it: search finds the text itself [search-term]"]
+
+
+def test_bench_synthetic_bank_is_valid(tmp_path):
+    """make bench builds synthetic banks; they must pass every rule, or the bench stops."""
+    import bench
+    data = bench.synthetic_data(tmp_path / "data", 40, topics=4)
+    assert [str(p) for p in validate.check(data)] == []
