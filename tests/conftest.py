@@ -1,20 +1,17 @@
 """Shared fixtures: strict builds into temporary folders, a static server on
 127.0.0.1, and headless Chromium through Playwright."""
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 
+from handbook.localsite import CHROMIUM_FLAGS, chromium_executable, serve  # noqa: F401 (bench and tests use them)
+
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE_DATA = REPO / "tests" / "fixtures" / "data"
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
 def make_project(root: Path, data_dir: Path) -> Path:
@@ -57,27 +54,6 @@ def fixture_site(tmp_path_factory) -> Path:
     return out
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-class QuietServer(http.server.ThreadingHTTPServer):
-    def handle_error(self, request, client_address):
-        """A page that navigates away drops its pending fetches (practice prefetches answers);
-        the broken pipe that follows is no error of the site."""
-        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
-            super().handle_error(request, client_address)
-
-
-def serve(directory: Path):
-    handler = functools.partial(QuietHandler, directory=str(directory))
-    httpd = QuietServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}/"
-
-
 @pytest.fixture(scope="session")
 def server(site):
     httpd, url = serve(site)
@@ -90,14 +66,6 @@ def fixture_server(fixture_site):
     httpd, url = serve(fixture_site)
     yield url
     httpd.shutdown()
-
-
-def chromium_executable() -> str | None:
-    """A system Chromium, or None for Playwright's managed browser."""
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        if found := shutil.which(name):
-            return found
-    return None
 
 
 # Practice mode picks questions with Math.random. Every context the tests open

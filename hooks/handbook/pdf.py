@@ -6,42 +6,31 @@ The site is served on a free 127.0.0.1 port (fonts and styles load as online);
 Chromium prints `book/` on A4 with page numbers, PDF bookmarks from the headings
 (outline) and links between questions kept inside the document.
 """
-import functools
-import http.server
-import shutil
 import sys
-import threading
 from pathlib import Path
 
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync"]
+from .localsite import CHROMIUM_FLAGS, chromium_executable, serve
+
 FOOTER = ('<div style="width:100%;font-size:8px;text-align:center;color:#666">'
           '<span class="pageNumber"></span> / <span class="totalPages"></span></div>')
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 def print_book(site: Path, out: Path) -> None:
     from playwright.sync_api import sync_playwright
-    handler = functools.partial(QuietHandler, directory=str(site))
-    with http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler) as server:
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        url = f"http://127.0.0.1:{server.server_address[1]}/book/"
+    httpd, url = serve(site)
+    try:
         with sync_playwright() as playwright:
-            executable = next(filter(None, map(shutil.which, ("chromium", "chromium-browser", "google-chrome"))), None)
-            browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+            browser = playwright.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_FLAGS)
             page = browser.new_page()
-            page.goto(url, wait_until="load", timeout=120_000)
+            page.goto(url + "book/", wait_until="load", timeout=120_000)
             page.evaluate("document.fonts.ready.then(() => true)")
             out.parent.mkdir(parents=True, exist_ok=True)
             page.pdf(path=str(out), format="A4", margin={"top": "16mm", "bottom": "16mm", "left": "14mm", "right": "14mm"},
                      display_header_footer=True, header_template="<span></span>", footer_template=FOOTER,
                      outline=True, tagged=True)
             browser.close()
-        server.shutdown()
+    finally:
+        httpd.shutdown()
 
 
 def main(argv: list[str]) -> int:
