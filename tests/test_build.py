@@ -59,10 +59,17 @@ def test_home_counts_come_from_data(fixture_site):
 
 
 def test_navigation_follows_sections_and_order(fixture_site):
-    html = read(fixture_site, "index.html")
+    html = read(fixture_site, "basics/index.html")  # its section is expanded (the others are pruned)
     nav = html[html.index('class="md-nav md-nav--primary"'):]
     positions = [re.search(rf">\s*{label}\s*<", nav).start() for label in ("Home", "Showcase", "Basics", "Formulas", "Practice mode", "Tags", "Exports")]
     assert positions == sorted(positions)
+
+
+def test_navigation_is_pruned_to_the_current_section(fixture_site):
+    """navigation.prune: a page carries the links of its own section only (lighter pages)."""
+    nav = lambda page: read(fixture_site, page).split('md-nav--primary')[1].split("md-sidebar--secondary")[0]  # noqa: E731
+    assert 'href="../formulas/"' in nav("basics/index.html")
+    assert 'href="formulas/"' not in nav("index.html") and re.search(r">\s*Showcase\s*<", nav("index.html"))
 
 
 def test_search_index_has_one_clean_entry_per_question(fixture_site):
@@ -100,3 +107,15 @@ def test_real_bank_builds_strictly(site):
         html = read(site, f"{topic['id']}/index.html")
         for question in topic["questions"]:
             assert f'id="{question["id"]}"' in html
+
+
+PAGE_LIMIT_KB = 150  # issue 17: a topic page a phone loads quickly; plain Material's median is 111 kB
+
+
+def test_every_topic_page_stays_light(site):
+    """A topic that outgrows one page is split into two topics (README, "Adding questions")."""
+    bank = json.loads(read(site, "handbook.json"))
+    heavy = {topic["id"]: round((site / topic["id"] / "index.html").stat().st_size / 1024)
+             for topic in bank["topics"]}
+    heavy = {topic: kb for topic, kb in heavy.items() if kb > PAGE_LIMIT_KB}
+    assert not heavy, f"topic pages above {PAGE_LIMIT_KB} kB of HTML (split the topic by theme): {heavy}"

@@ -18,3 +18,19 @@ def test_the_text_is_unchanged():
     import re
     strip = lambda html: re.sub(r"<[^>]+>", "", html)  # noqa: E731
     assert strip(highlight.unwrap_unstyled_tokens(CODE)) == strip(CODE)
+
+
+def test_material_draws_the_unwrapped_classes_as_plain_code_text():
+    """Each unwrapped class has no rule in Material's stylesheet or only the name colour."""
+    import re
+    from pathlib import Path
+
+    import material
+    css = next((Path(material.__file__).parent / "templates" / "assets" / "stylesheets").glob("main.*.min.css"))
+    rules = {}
+    for selectors, body in re.findall(r"((?:\.highlight \.[a-z0-9]+,?)+)\{([^}]*)\}", css.read_text()):
+        for name in re.findall(r"\.highlight \.([a-z0-9]+)", selectors):
+            rules.setdefault(name, []).append(body)
+    assert "n" in rules and "p" in rules  # the stylesheet was read
+    for name in highlight.UNSTYLED_CLASSES:
+        assert all(body == "color:var(--md-code-hl-name-color)" for body in rules.get(name, [])), (name, rules[name])

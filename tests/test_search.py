@@ -97,5 +97,5 @@ def test_search_result_opens_the_answer(page, server):
     page.keyboard.press("/")
     page.locator("input.md-search__input").press_sequentially("dying relu")
     page.locator(".md-search-result__list a[href$='#dying-relu']").first.click()
-    expect(page).to_have_url(re.compile(r"/activation-functions/(\?h=[^#]*)?#dying-relu$"))
+    expect(page).to_have_url(re.compile(r"/relu-and-modern-activations/(\?h=[^#]*)?#dying-relu$"))
     expect(page.locator("h2#dying-relu ~ details.answer").first).to_have_attribute("open", "")
