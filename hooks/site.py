@@ -1,7 +1,9 @@
 """MkDocs hook: wire the question bank (hooks/handbook) into the build.
 
-- on_config: validate data/ (any problem fails the build, listing all of them)
-  and give mkdocs-macros the rendering functions and the bank;
+- on_config: read data/ and start validating it in a second process (any
+  problem fails the build, listing all of them, in on_post_build or, when
+  invalid data broke the build first, in on_build_error); give mkdocs-macros
+  the rendering functions and the bank;
 - on_files: one generated page per topic file (no stub in docs/), the short
   links /q/<id>/ and the exports, all as generated files, and with
   HANDBOOK_BOOK set the one-page book that `make pdf` prints;
@@ -17,6 +19,7 @@ data/ is only read, never written.
 """
 import datetime
 import json
+import logging
 import os
 import sys
 from pathlib import Path
@@ -35,16 +38,17 @@ from mkdocs.structure.pages import Page  # noqa: E402
 from handbook import (  # noqa: E402
     bank as bank_module, downloads, exports, figures, highlight, loader, mathml, render, search_index, shortlinks)
 
-_bank: bank_module.Bank | None = None  # loaded in on_config, on every (re)build
+_bank: bank_module.Bank | None = None  # read in on_config, on every (re)build
+_validation: loader.Validation | None = None  # running beside the build; judged before it ends
 _rendered: dict[str, tuple[str, str]] = {}  # question id -> (question, answer) HTML, for Anki
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _bank
+    global _bank, _validation
     _rendered.clear()
     data_dir = Path(config.config_file_path).parent / "data"
     try:
-        _bank = loader.load(data_dir)
+        _bank, _validation = loader.read_while_validating(data_dir)
     except loader.InvalidBank as err:
         raise PluginError(f"data/ is not valid:\n{err}") from None
     macros = config.plugins["macros"]
@@ -118,6 +122,7 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
+    _fail_if_invalid()
     path = Path(config.site_dir) / "search" / "search_index.json"
     if not path.exists():  # search disabled
         return
@@ -127,10 +132,26 @@ def on_post_build(*, config: MkDocsConfig) -> None:
                     encoding="utf-8")
 
 
+def on_build_error(*, error: Exception) -> None:
+    """A build that broke on invalid data first says what is wrong with the data."""
+    if _validation is not None:
+        try:
+            _fail_if_invalid()
+        except PluginError as invalid:
+            log.error(str(invalid))
+
+
+def _fail_if_invalid() -> None:
+    problems = _validation.problems()
+    if problems:
+        raise PluginError(f"data/ is not valid:\n{loader.InvalidBank(problems)}")
+
+
 def _figures_of(question_id: str) -> tuple[dict, ...]:
     return _bank.questions[question_id].figures
 
 
+log = logging.getLogger("mkdocs.hooks.handbook")
 ANSWER_SUMMARY = "<summary>Answer</summary>"  # kept out of search previews
 BOOK_SOURCE = "---\ntitle: Book\nsearch:\n  exclude: true\nhide: [navigation, toc]\n---\n\n{{ book_page() }}\n"
 PAGE_ORDER = {"practice.md": 0, "review.md": 1, "tags.md": 2, "exports.md": 3}  # after the topics; others follow

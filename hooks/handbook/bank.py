@@ -5,7 +5,7 @@ first; a Bank holds the text readers see (code-block marks removed).
 """
 import json
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import snippets
@@ -50,11 +50,15 @@ class Topic:
         return {level: counts[level] for level in DIFFICULTIES}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Bank:
     topics: tuple[Topic, ...]
-    questions: dict[str, Question] = field(repr=False)
-    aliases: dict[str, str] = field(repr=False)  # former id -> current id
+    questions: dict[str, Question]
+    aliases: dict[str, str]  # former id -> current id
+
+    def __repr__(self) -> str:
+        """Short: mkdocs-macros writes every variable's str() into a debug line on each build."""
+        return f"<Bank: {len(self.questions)} questions in {len(self.topics)} topics>"
 
     def topic(self, topic_id: str) -> Topic:
         return next(t for t in self.topics if t.id == topic_id)

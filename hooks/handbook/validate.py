@@ -9,11 +9,11 @@ yields Problems printed as
 Run as `python -m handbook.validate [DATA_DIR]`; exit status 1 on any problem.
 Nothing here ever writes to data/.
 """
+import dataclasses
 import json
 import re
 import sys
 from collections import defaultdict
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -28,7 +28,7 @@ from . import bank, figures, mathml, published, snippets
 TOPIC = "-"  # the "question id" column for problems that belong to the whole file
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class Problem:
     file: str
     qid: str
@@ -41,7 +41,7 @@ class Problem:
         return f"{self.file}: {self.qid}: {self.field}: {self.message} — {self.fix} [{self.code}]"
 
 
-@dataclass
+@dataclasses.dataclass
 class Document:
     """One parsed topic file."""
     path: Path
@@ -482,8 +482,15 @@ def pyflakes_messages(source: str) -> list:
 
 
 def main(argv: list[str]) -> int:
-    data_dir = Path(argv[1] if len(argv) > 1 else "data")
+    """Print every problem (as JSON lines with --json, for loader.Validation); 1 if any."""
+    as_json = "--json" in argv
+    args = [arg for arg in argv[1:] if arg != "--json"]
+    data_dir = Path(args[0] if args else "data")
     problems = check(data_dir)
+    if as_json:
+        for problem in problems:
+            print(json.dumps(dataclasses.asdict(problem), ensure_ascii=False))
+        return 1 if problems else 0
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
