@@ -19,7 +19,6 @@ data/ is only read, never written.
 """
 import datetime
 import json
-import logging
 import os
 import sys
 from pathlib import Path
@@ -133,12 +132,9 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 
 
 def on_build_error(*, error: Exception) -> None:
-    """A build that broke on invalid data first says what is wrong with the data."""
+    """A build that broke on invalid data ends by saying what is wrong with the data."""
     if _validation is not None:
-        try:
-            _fail_if_invalid()
-        except PluginError as invalid:
-            log.error(str(invalid))
+        _fail_if_invalid()
 
 
 def _fail_if_invalid() -> None:
@@ -151,7 +147,6 @@ def _figures_of(question_id: str) -> tuple[dict, ...]:
     return _bank.questions[question_id].figures
 
 
-log = logging.getLogger("mkdocs.hooks.handbook")
 ANSWER_SUMMARY = "<summary>Answer</summary>"  # kept out of search previews
 BOOK_SOURCE = "---\ntitle: Book\nsearch:\n  exclude: true\nhide: [navigation, toc]\n---\n\n{{ book_page() }}\n"
 PAGE_ORDER = {"practice.md": 0, "review.md": 1, "tags.md": 2, "exports.md": 3}  # after the topics; others follow

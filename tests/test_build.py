@@ -3,6 +3,8 @@ import hashlib
 import json
 import re
 
+import pytest
+
 from conftest import FIXTURE_DATA, build, make_project
 
 
@@ -119,3 +121,22 @@ def test_every_topic_page_stays_light(site):
              for topic in bank["topics"]}
     heavy = {topic: kb for topic, kb in heavy.items() if kb > PAGE_LIMIT_KB}
     assert not heavy, f"topic pages above {PAGE_LIMIT_KB} kB of HTML (split the topic by theme): {heavy}"
+
+
+@pytest.mark.parametrize("topic, change, expected", [
+    # readable data the render copes with: validation (in its own process) fails the build at the end
+    ("basics", ('"difficulty": "advanced"', '"difficulty": "expert"'), "difficulty: 'expert' is not allowed"),
+    # a related id that no question has would stop the templates: checked before rendering
+    ("basics", ('"related": [', '"related": ["no-such-question", '), "'no-such-question'"),
+    # math that cannot render breaks the build in a hook first: the build still says why
+    ("formulas", ("$(0, 1)$", "$(0, \\\\notacommand 1)$"), "Unknown command"),
+])
+def test_data_read_before_validation_ends_still_fails_with_every_problem(tmp_path, topic, change, expected):
+    project = make_project(tmp_path / "project", FIXTURE_DATA)
+    path = project / "data" / f"{topic}.json"
+    text = path.read_text()
+    assert change[0] in text
+    path.write_text(text.replace(change[0], change[1], 1))
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "data/ is not valid" in result.stderr and expected in result.stderr

@@ -58,14 +58,20 @@ class Validation:
 def read_while_validating(data_dir: Path) -> tuple[bank.Bank, Validation]:
     """The Bank read at once, and its validation started in the background.
 
-    When the data cannot even be read (malformed JSON, a missing field), wait
-    for the validation and raise InvalidBank with its full list instead.
+    When the data cannot even be read (malformed JSON, a missing field) or a
+    template could not render it (a related id that no question has: the
+    macros plugin exits at once, before any hook could explain), wait for the
+    validation and raise InvalidBank with its full list instead.
     """
     validation = Validation(data_dir)
     try:
-        return bank.read(data_dir), validation
-    except Exception:
-        problems = validation.problems()
-        if problems:
-            raise InvalidBank(problems) from None
-        raise
+        read = bank.read(data_dir)
+        if all(rid in read.questions for q in read.questions.values() for rid in q.related):
+            return read, validation
+        error = None  # the templates would stop at the first unknown related id
+    except Exception as err:  # noqa: BLE001 (validation says what is wrong)
+        error = err
+    problems = validation.problems()
+    if problems:
+        raise InvalidBank(problems) from None
+    raise error or RuntimeError("validation passed a bank with an unknown related id")
