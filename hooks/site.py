@@ -8,10 +8,12 @@
   links /q/<id>/ and the exports, all as generated files, and with
   HANDBOOK_BOOK set the one-page book that `make pdf` prints;
 - on_nav: Home, the topics grouped by section in their order, then the rest;
-- on_page_content: each topic page's rendered answers are kept for the Anki
-  export; formulas and the "Answer" label are kept out of search previews;
+- on_page_content: the toolbar and question meta lines go in (raw HTML kept
+  out of Markdown, which parses it slowly); each topic page's rendered answers
+  are kept for the Anki export; formulas and the "Answer" label are kept out of search previews;
+  code drops the spans that draw nothing (before search parses the page);
 - on_post_page (after search has indexed the page): TeX placeholders become
-  MathML, figure placeholders inline SVG, and code drops spans that draw nothing;
+  MathML, figure placeholders inline SVG;
 - on_env (after every page is rendered): the Anki export gets its content;
 - on_post_build: topic pages rank below their questions in the search index.
 
@@ -99,17 +101,17 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     if page.file.src_uri == "book.md":
-        return mathml.hide_from_search(render.links_inside_book(html, _bank))
+        return highlight.unwrap_unstyled_tokens(mathml.hide_from_search(render.links_inside_book(html, _bank)))
+    html = render.fill_parts(html, _bank)
     if exports.ANSWER_END in html:
         _rendered.update(exports.rendered_answers(html))
         html = html.replace(exports.ANSWER_END, "")
     html = html.replace(ANSWER_SUMMARY, ANSWER_SUMMARY.replace("<summary>", "<summary data-search-exclude>"))
-    return mathml.hide_from_search(html)
+    return highlight.unwrap_unstyled_tokens(mathml.hide_from_search(html))
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    output = figures.draw_in_html(output, _figures_of)
-    return highlight.unwrap_unstyled_tokens(mathml.render_math_in_html(output))
+    return mathml.render_math_in_html(figures.draw_in_html(output, _figures_of))
 
 
 def on_env(env, *, config: MkDocsConfig, files: Files):

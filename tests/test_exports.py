@@ -81,7 +81,7 @@ def test_topic_markdown_structure():
     assert '    ??? follow-up "Why is a bias needed?"\n\n        ' in text
     assert "[What is the sigmoid function?](formulas.md#sigmoid-formula)" in text
     assert render.indent_block("a\n\n  b\n", 4) == "    a\n\n      b\n"
-    assert '<a class="hb-tag" href="../tags/#capacity">capacity</a>' in text
+    assert '<a class="hb-tag" href="../tags/#capacity">capacity</a>' in render.fill_parts(text, bank)
     source = render.topic_source(bank.topic("basics"))
     assert source.endswith('{{ topic_page("basics") }}\n') and 'title: "Basics"' in source
 
@@ -108,3 +108,15 @@ def test_formulas_leave_search_then_become_mathml():
     final = mathml.render_math_in_html(hidden)
     assert "arithmatex" not in final and mathml.SEARCH_PLACEHOLDER not in final  # it served the index only
     assert '<math alttext="x^2"' in final and '<math alttext="y &lt; 1"' in final and 'display="block"' in final
+
+
+def test_toolbar_and_meta_lines_fill_their_placeholders(bank):
+    topic = bank.topics[0]
+    source = render.topic_page(topic, bank)
+    assert source.count("<!-- hb:meta ") == len(topic.questions) and "<div" not in source.split("??? answer")[0]
+    html = render.fill_parts(source, bank)
+    assert "<!-- hb:" not in html.replace("<!-- hb:end-answer -->", "").replace("<!-- hb:figure", "")
+    assert html.count('<div class="hb-meta" data-search-exclude>') == len(topic.questions)
+    assert html.count('<div class="hb-toolbar" data-search-exclude>') == 1
+    first = topic.questions[0]
+    assert f'<button type="button" class="hb-copy-link" data-qid="{first.id}"' in html

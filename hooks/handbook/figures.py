@@ -9,9 +9,11 @@ light and dark mode and prints in black with dash patterns telling curves apart.
 """
 import ast
 import html
+import json
 import math
 import operator
 import re
+from functools import lru_cache
 from typing import Callable
 
 SAMPLES = 241
@@ -47,8 +49,14 @@ def draw_in_html(page_html: str, figures_of: Callable[[str], tuple[dict, ...]]) 
     """Replace each placeholder with its figure's SVG; figures_of(question id) gives the figures."""
     def draw(match: re.Match) -> str:
         question_id, number = match.group(1), int(match.group(2))
-        return svg(figures_of(question_id)[number], f"fig-{question_id}-{number}")
+        figure = json.dumps(figures_of(question_id)[number], sort_keys=True)
+        return drawn(figure, f"fig-{question_id}-{number}")
     return PLACEHOLDER.sub(draw, page_html)
+
+
+@lru_cache(maxsize=1024)  # a figure is drawn on its topic page and again on its Anki card
+def drawn(figure_json: str, figure_id: str) -> str:
+    return svg(json.loads(figure_json), figure_id)
 
 
 class FigureError(ValueError):

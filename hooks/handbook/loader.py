@@ -13,7 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from . import bank, validate
+from . import bank
+from .problem import Problem
 
 HOOKS_DIR = Path(__file__).resolve().parents[1]  # what `-m handbook.validate` needs on the path
 
@@ -21,13 +22,14 @@ HOOKS_DIR = Path(__file__).resolve().parents[1]  # what `-m handbook.validate` n
 class InvalidBank(Exception):
     """data/ has problems; str() lists every one of them."""
 
-    def __init__(self, problems: list[validate.Problem]):
+    def __init__(self, problems: list[Problem]):
         self.problems = problems
         super().__init__("\n".join(map(str, problems)) + f"\n{len(problems)} problem(s) in data/")
 
 
 def load(data_dir: Path) -> bank.Bank:
     """Validate data_dir and build the Bank; raise InvalidBank listing every problem."""
+    from . import validate  # only here: a site build validates in another process
     problems = validate.check(data_dir)
     if problems:
         raise InvalidBank(problems)
@@ -43,15 +45,15 @@ class Validation:
             [sys.executable, "-m", "handbook.validate", "--json", str(data_dir)],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
             env={**os.environ, "PYTHONPATH": path})
-        self._problems: list[validate.Problem] | None = None
+        self._problems: list[Problem] | None = None
 
-    def problems(self) -> list[validate.Problem]:
+    def problems(self) -> list[Problem]:
         """Wait for the check (once) and return every problem it found."""
         if self._problems is None:
             out, err = self._process.communicate()
             if self._process.returncode not in (0, 1):
                 raise RuntimeError(f"validation crashed:\n{err}")
-            self._problems = [validate.Problem(**json.loads(line)) for line in out.splitlines()]
+            self._problems = [Problem(**json.loads(line)) for line in out.splitlines()]
         return self._problems
 
 

@@ -58,6 +58,21 @@ def topic_page(topic: Topic, bank: Bank) -> str:
         topic=topic, bank=bank, difficulties=DIFFICULTIES)
 
 
+PART = re.compile(r"<!-- hb:(toolbar|meta) ([a-z0-9-]+) -->")
+
+
+def fill_parts(page_html: str, bank: Bank) -> str:
+    """Put the topic toolbar and each question's meta line (difficulty, tags, buttons) where
+    topic.md.j2 left their placeholders: templates/topic_parts.html.j2 holds the HTML."""
+    parts = TEMPLATES.get_template("topic_parts.html.j2").module
+
+    def part(match: re.Match) -> str:
+        if match.group(1) == "toolbar":
+            return parts.toolbar(bank.topic(match.group(2)), DIFFICULTIES).rstrip("\n")
+        return parts.meta(bank.questions[match.group(2)]).rstrip("\n")
+    return PART.sub(part, page_html)
+
+
 def topics_table(bank: Bank) -> str:
     """The home page's table of topics with counts and difficulty mix from data."""
     return TEMPLATES.get_template("topics.md.j2").render(bank=bank, difficulties=DIFFICULTIES)

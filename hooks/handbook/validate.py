@@ -24,22 +24,7 @@ import pyflakes.messages
 import pyflakes.reporter
 
 from . import bank, figures, mathml, published, snippets
-
-TOPIC = "-"  # the "question id" column for problems that belong to the whole file
-
-
-@dataclasses.dataclass(frozen=True)
-class Problem:
-    file: str
-    qid: str
-    field: str
-    message: str
-    fix: str
-    code: str
-
-    def __str__(self) -> str:
-        return f"{self.file}: {self.qid}: {self.field}: {self.message} — {self.fix} [{self.code}]"
-
+from .problem import TOPIC, Problem
 
 @dataclasses.dataclass
 class Document:
