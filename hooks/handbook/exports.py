@@ -10,7 +10,6 @@
 import csv
 import io
 import json
-import re
 
 from .bank import Bank, Question
 
@@ -18,10 +17,9 @@ JSON_NAME = "handbook.json"
 ANKI_NAME = "handbook-anki.txt"
 FORMAT_VERSION = 1
 
+QUESTION_START = '<h2 class="hb-question" id="'
+ANSWER_START = "<summary>Answer</summary>\n"
 ANSWER_END = "<!-- hb:end-answer -->"  # templates/topic.md.j2 writes it after each answer
-RENDERED_ANSWER = re.compile(
-    r'<h2 class="hb-question" id="(?P<id>[^"]+)">(?P<question>.*?)</h2>'
-    r".*?<summary>Answer</summary>\n(?P<answer>.*?)\s*" + re.escape(ANSWER_END), re.S)
 
 
 def bank_json(bank: Bank) -> dict:
@@ -58,7 +56,14 @@ def question_json(question: Question) -> dict:
 
 def rendered_answers(page_html: str) -> dict[str, tuple[str, str]]:
     """Question id -> (question, answer) HTML of a rendered topic page, math still \\( \\)."""
-    return {m["id"]: (m["question"], m["answer"]) for m in RENDERED_ANSWER.finditer(page_html)}
+    answers = {}
+    for part in page_html.split(QUESTION_START)[1:]:  # string search: a regex took 1 ms a page
+        qid, _, part = part.partition('">')
+        question, _, part = part.partition("</h2>")
+        start, end = part.find(ANSWER_START), part.find(ANSWER_END)
+        if 0 <= start < end:
+            answers[qid] = (question, part[start + len(ANSWER_START):end].rstrip())
+    return answers
 
 
 def anki_notes(bank: Bank, deck: str, rendered: dict[str, tuple[str, str]], site_url: str) -> str:
