@@ -4,23 +4,22 @@
   problem fails the build, listing all of them, in on_post_build or, when
   invalid data broke the build first, in on_build_error); give mkdocs-macros
   the rendering functions and the bank;
-- on_files: one generated page per topic file (no stub in docs/), the short
-  links /q/<id>/ and the exports, all as generated files, and with
+- on_files: one generated page per topic file (no stub in docs/), and with
   HANDBOOK_BOOK set the one-page book that `make pdf` prints;
 - on_nav: Home, the topics grouped by section in their order, then the rest;
 - on_page_content: the toolbar and question meta lines go in (raw HTML kept
-  out of Markdown, which parses it slowly); each topic page's rendered answers
-  are kept for the Anki export; formulas and the "Answer" label are kept out of search previews;
-  code drops the spans that draw nothing (before search parses the page);
-- on_post_page (after search has indexed the page): TeX placeholders become
-  MathML, figure placeholders inline SVG;
-- on_env (after every page is rendered): the Anki export gets its content;
-- on_post_build: topic pages rank below their questions in the search index.
+  out of Markdown, which parses it slowly); formulas and the "Answer" label
+  are kept out of search previews; code drops the spans that draw nothing;
+- on_page_context (after search has indexed the page): a topic page ranks
+  below its own questions in search;
+- on_post_page: TeX placeholders become MathML, figure placeholders inline SVG;
+- on_post_build: the validation's verdict; then the exports (handbook.json,
+  the Anki notes cut from the topic pages' content) and the short links
+  /q/<id>/ are written straight into the site.
 
 data/ is only read, never written.
 """
 import datetime
-import json
 import os
 import sys
 from pathlib import Path
@@ -41,12 +40,12 @@ from handbook import (  # noqa: E402
 
 _bank: bank_module.Bank | None = None  # read in on_config, on every (re)build
 _validation: loader.Validation | None = None  # running beside the build; judged before it ends
-_rendered: dict[str, tuple[str, str]] = {}  # question id -> (question, answer) HTML, for Anki
+_topic_pages: dict[str, Page] = {}  # topic id -> its page, whose content the Anki export reads
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _bank, _validation
-    _rendered.clear()
+    _topic_pages.clear()
     data_dir = Path(config.config_file_path).parent / "data"
     try:
         _bank, _validation = loader.read_while_validating(data_dir)
@@ -67,11 +66,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for topic in _bank.topics:
         files.append(File.generated(config, f"{topic.id}.md", content=render.topic_source(topic)))
-    for link_id, question in shortlinks.pages(_bank).items():
-        files.append(File.generated(config, f"q/{link_id}/index.html",
-                                    content=shortlinks.page_html(question, config.site_name)))
-    files.append(File.generated(config, exports.JSON_NAME, content=exports.bank_file(_bank)))
-    files.append(File.generated(config, exports.ANKI_NAME, content=""))  # filled in on_env
+    for name in (exports.JSON_NAME, exports.ANKI_NAME):  # written in on_post_build; known to link checks
+        files.append(File.generated(config, name, content=""))
     if os.environ.get("HANDBOOK_BOOK"):  # make pdf prints this page
         files.append(File.generated(config, "book.md", content=BOOK_SOURCE))
     for name, found in downloads.available(os.environ.get("HANDBOOK_DOWNLOADS")).items():
@@ -103,34 +99,38 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     if page.file.src_uri == "book.md":
         return highlight.unwrap_unstyled_tokens(mathml.hide_from_search(render.links_inside_book(html, _bank)))
     html = render.fill_parts(html, _bank)
-    if exports.ANSWER_END in html:
-        _rendered.update(exports.rendered_answers(html))
-        html = html.replace(exports.ANSWER_END, "")
+    if exports.ANSWER_END in html:  # a topic page: the Anki export reads its content at the end
+        _topic_pages[page.file.src_uri.removesuffix(".md")] = page
     html = html.replace(ANSWER_SUMMARY, ANSWER_SUMMARY.replace("<summary>", "<summary data-search-exclude>"))
     return highlight.unwrap_unstyled_tokens(mathml.hide_from_search(html))
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    return mathml.render_math_in_html(figures.draw_in_html(output, _figures_of))
+    output = figures.draw_in_html(output.replace(exports.ANSWER_END, ""), _figures_of)
+    return mathml.render_math_in_html(output)
 
 
-def on_env(env, *, config: MkDocsConfig, files: Files):
-    rendered = {qid: (question, figures.draw_in_html(answer, _figures_of))
-                for qid, (question, answer) in _rendered.items()}
-    notes = exports.anki_notes(_bank, config.site_name, rendered, config.site_url)
-    files.get_file_from_path(exports.ANKI_NAME).content_string = notes
-    return env
+def on_page_context(context, *, page: Page, config: MkDocsConfig, nav: Navigation):
+    search = config.plugins.get("material/search")  # its on_page_context has just indexed the page
+    if search is not None and page.file.src_uri in {f"{topic.id}.md" for topic in _bank.topics}:
+        search_index.demote_page(search.search_index.entries, page.url)
+    return context
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
     _fail_if_invalid()
-    path = Path(config.site_dir) / "search" / "search_index.json"
-    if not path.exists():  # search disabled
-        return
-    index = json.loads(path.read_text(encoding="utf-8"))
-    topic_pages = {f"{topic.id}/" for topic in _bank.topics}
-    path.write_text(json.dumps(search_index.demote_pages(index, topic_pages), separators=(",", ":")),
-                    encoding="utf-8")
+    site_dir = Path(config.site_dir)
+    with open(site_dir / exports.JSON_NAME, "w", encoding="utf-8") as out:
+        exports.write_bank_file(out, _bank)
+    with open(site_dir / exports.ANKI_NAME, "w", encoding="utf-8", newline="") as out:
+        exports.write_anki_notes(out, _bank, config.site_name, _anki_answers, config.site_url)
+    shortlinks.write_pages(site_dir, _bank, config.site_name)
+
+
+def _anki_answers(topic_id: str) -> dict[str, tuple[str, str]]:
+    """A topic's questions and answers as its page rendered them, with figures, math as TeX."""
+    answers = exports.rendered_answers(mathml.unhide_from_search(_topic_pages[topic_id].content))
+    return {qid: (question, figures.draw_in_html(answer, _figures_of)) for qid, (question, answer) in answers.items()}
 
 
 def on_build_error(*, error: Exception) -> None:

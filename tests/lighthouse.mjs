@@ -1,6 +1,7 @@
 // Lighthouse (npm, see package.json) on one URL with the system Chromium, offline.
 // Usage: node tests/lighthouse.mjs URL desktop|mobile RUNS
-// Prints the median score (0-100) of each category over RUNS runs as JSON.
+// Prints the median score (0-100) of each category over RUNS runs as JSON, and every
+// run's performance score ("performance runs").
 // Chromium: $CHROME_PATH (tests/bench.py sets it).
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
@@ -26,4 +27,6 @@ async function scores() {
 const all = [];
 for (let i = 0; i < Number(runs); i++) all.push(await scores());
 const median = (xs) => xs.sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
-console.log(JSON.stringify(Object.fromEntries(CATEGORIES.map((c) => [c, median(all.map((s) => s[c]))]))));
+const result = Object.fromEntries(CATEGORIES.map((c) => [c, median(all.map((s) => s[c]))]));
+result['performance runs'] = all.map((s) => s.performance).join(' ');
+console.log(JSON.stringify(result));

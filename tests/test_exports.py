@@ -18,7 +18,9 @@ def bank(request):
 
 
 def test_json_export_has_every_question(bank):
-    data = json.loads(exports.bank_file(bank))
+    out = io.StringIO()
+    exports.write_bank_file(out, bank)
+    data = json.loads(out.getvalue())
     ids = [q["id"] for topic in data["topics"] for q in topic["questions"]]
     assert sorted(ids) == sorted(bank.questions)
     assert data["format"] == 1
@@ -120,3 +122,10 @@ def test_toolbar_and_meta_lines_fill_their_placeholders(bank):
     assert html.count('<div class="hb-toolbar" data-search-exclude>') == 1
     first = topic.questions[0]
     assert f'<button type="button" class="hb-copy-link" data-qid="{first.id}"' in html
+
+
+def test_formulas_hidden_from_search_come_back_for_the_cards():
+    html = ('<p>a <span class="arithmatex">\\(x^2\\)</span> b</p>\n'
+            '<div class="arithmatex">\\[\\frac{1}{2}\\]</div>')
+    hidden = mathml.hide_from_search(html)
+    assert hidden != html and mathml.unhide_from_search(hidden) == html

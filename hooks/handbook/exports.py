@@ -6,10 +6,14 @@
   the question id as GUID so re-importing updates cards instead of duplicating).
   Its fields are the HTML of the topic pages, taken as they are rendered (before
   math becomes MathML), so no answer is converted from Markdown twice.
+
+Both files, like the short links, are written straight into the site at the
+end of the build, so that a bank of 10,000 questions is never held twice in
+memory as text.
 """
 import csv
-import io
 import json
+from typing import Callable, TextIO
 
 from .bank import Bank, Question
 
@@ -18,7 +22,7 @@ ANKI_NAME = "handbook-anki.txt"
 FORMAT_VERSION = 1
 
 QUESTION_START = '<h2 class="hb-question" id="'
-ANSWER_START = "<summary>Answer</summary>\n"
+ANSWER_START = "Answer</summary>\n"  # <summary> may carry attributes
 ANSWER_END = "<!-- hb:end-answer -->"  # templates/topic.md.j2 writes it after each answer
 
 
@@ -66,25 +70,26 @@ def rendered_answers(page_html: str) -> dict[str, tuple[str, str]]:
     return answers
 
 
-def anki_notes(bank: Bank, deck: str, rendered: dict[str, tuple[str, str]], site_url: str) -> str:
-    """The note file; `rendered` holds every question (see rendered_answers).
+def write_anki_notes(out: TextIO, bank: Bank, deck: str, rendered: Callable[[str], dict[str, tuple[str, str]]],
+                     site_url: str) -> None:
+    """The note file; rendered(topic id) gives that topic's questions (see rendered_answers).
 
     Links in answers are relative to a topic page (../<page>/#id); on a card
     they point to the site at site_url instead.
     """
-    out = io.StringIO()
     out.write("#separator:tab\n#html:true\n#notetype:Basic\n")
     out.write(f"#deck:{deck}\n#columns:Front\tBack\tTags\tGUID\n#tags column:3\n#guid column:4\n")
     writer = csv.writer(out, delimiter="\t", lineterminator="\n")
     for topic in bank.topics:
+        answers = rendered(topic.id)
         for q in topic.questions:
-            question, answer = rendered[q.id]
+            question, answer = answers[q.id]
             tags = " ".join([f"dl-handbook::{topic.id}", f"difficulty::{q.difficulty}", *q.tags])
             answer = answer.replace('href="../', f'href="{site_url}')
             writer.writerow([question, answer, tags, f"dl-handbook-{q.id}"])
-    return out.getvalue()
 
 
-def bank_file(bank: Bank) -> str:
-    """The content of handbook.json."""
-    return json.dumps(bank_json(bank), ensure_ascii=False, indent=1) + "\n"
+def write_bank_file(out: TextIO, bank: Bank) -> None:
+    """handbook.json, streamed (the whole text of a large bank is never held at once)."""
+    json.dump(bank_json(bank), out, ensure_ascii=False, indent=1)
+    out.write("\n")

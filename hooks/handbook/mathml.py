@@ -125,6 +125,12 @@ def hide_from_search(page_html: str) -> str:
     return HTML_INLINE.sub(lambda m: marked_inline.format(m.group(1)), page_html)
 
 
+def unhide_from_search(html_text: str) -> str:
+    """The inverse of hide_from_search: formulas as arithmatex wrote them."""
+    html_text = HIDDEN_DISPLAY.sub(lambda m: f'<div class="arithmatex">\\[{m.group(1)}\\]</div>', html_text)
+    return HIDDEN_INLINE.sub(lambda m: f'<span class="arithmatex">\\({m.group(1)}\\)</span>', html_text)
+
+
 def render_math_in_html(page_html: str) -> str:
     """Replace the formulas that hide_from_search marked with MathML."""
     def inline(match: re.Match) -> str:

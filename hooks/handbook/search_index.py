@@ -10,9 +10,11 @@ worker applies per document.
 PAGE_BOOST = 0.05
 
 
-def demote_pages(index: dict, locations: set[str]) -> dict:
-    """The index with the entries at exactly these locations demoted."""
-    for doc in index["docs"]:
-        if doc["location"] in locations:
-            doc["boost"] = PAGE_BOOST
-    return index
+def demote_page(entries: list[dict], url: str) -> None:
+    """Demote the page entry of the page at `url`, which Material has just indexed
+    (its entries are the last ones of the list)."""
+    for entry in reversed(entries):
+        if not entry["location"].startswith(url):
+            return
+        if entry["location"] == url:
+            entry["boost"] = PAGE_BOOST

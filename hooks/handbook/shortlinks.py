@@ -4,6 +4,8 @@ Each is a small static page that carries the question as title, description
 and Open Graph tags (so chat previews show it), forwards to the question's
 current place, and keeps a plain link for readers without script.
 """
+from pathlib import Path
+
 from . import plaintext
 from .bank import Bank, Question
 from .render import TEMPLATES
@@ -23,3 +25,11 @@ def page_html(question: Question, site_name: str) -> str:
         target=f"../../{question.topic}/#{question.id}",
         site_name=site_name,
     )
+
+
+def write_pages(site_dir: Path, bank: Bank, site_name: str) -> None:
+    """Every short link page into the built site (at the end of the build: no page links to them)."""
+    for link_id, question in pages(bank).items():
+        folder = site_dir / "q" / link_id
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "index.html").write_text(page_html(question, site_name), encoding="utf-8")
