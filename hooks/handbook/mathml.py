@@ -75,7 +75,7 @@ def stray_dollars(markdown: str) -> int:
     return len(STRAY_DOLLAR.findall(prose(markdown)))
 
 
-@lru_cache(maxsize=16384)  # validation converts every formula first; the build reuses it
+@lru_cache(maxsize=1024)  # pages repeat short formulas ($x$, $\eta$); validation runs in its own process
 def to_mathml(tex: str, display: bool) -> str:
     """MathML Core for one formula; raises math_core.LatexError when it cannot render."""
     mathml = _converter.convert_with_local_state(tex, displaystyle=display)
