@@ -140,3 +140,13 @@ def test_data_read_before_validation_ends_still_fails_with_every_problem(tmp_pat
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
     assert "data/ is not valid" in result.stderr and expected in result.stderr
+
+
+def test_no_script_holds_up_the_first_paint(fixture_site):
+    """Material's bundle and our scripts are deferred, in their order (ours use the bundle's API)."""
+    html = read(fixture_site, "basics/index.html")
+    scripts = re.findall(r'<script src="([^"]+)"([^>]*)>', html)
+    names = [src.rsplit("/", 1)[-1] for src, _ in scripts]
+    assert names[0].startswith("bundle.") and names[1:] == [
+        "handbook.js", "links.js", "study.js", "practice.js", "review.js", "tex.js"]
+    assert all(attrs.strip() == "defer" for _, attrs in scripts)
