@@ -366,7 +366,7 @@ def test_good_figure_passes(tmp_path):
 
 
 def test_search_term_already_in_the_text(tmp_path):
-    doc = mutated(lambda d: q(d).update(search_terms=["reproducibility", "First Answer"]))
+    doc = mutated(lambda d: q(d).update(search_terms=["reproducibility", "First Answer", "first ans"]))
     assert problems(tmp_path, {"topic-a.json": doc}) == [
         "data/topic-a.json: first-question: search_terms: 'First Answer' is already in the text — "
         "remove it: search finds the text itself [search-term]"]

@@ -357,12 +357,13 @@ def lists_and_tables_start_a_block(documents: list[Document]) -> Iterator[Proble
 
 @rule("search-term")
 def search_terms_add_words(documents: list[Document]) -> Iterator[Problem]:
-    """A search term is a name the text does not already use; otherwise it adds nothing."""
+    """A search term is a name the text does not already use as whole words ("layer norm" is
+    new beside "layer normalization"); otherwise it adds nothing."""
     for doc in documents:
         for question in questions(doc):
             text = " ".join([question.get("question", ""), *(t for _, t in snippets.texts_of(question))]).lower()
             for term in id_list(question, "search_terms"):
-                if term.lower() in text:
+                if re.search(rf"(?<!\w){re.escape(term.lower())}(?!\w)", text):
                     yield Problem(doc.label, question["id"], "search_terms", f"'{term}' is already in the text",
                                   "remove it: search finds the text itself", "search-term")
 
