@@ -100,7 +100,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         return highlight.unwrap_unstyled_tokens(mathml.hide_from_search(render.links_inside_book(html, _bank)))
     html = render.fill_parts(html, _bank)
     if exports.ANSWER_END in html:  # a topic page: the Anki export reads its content at the end
-        _topic_pages[page.file.src_uri.removesuffix(".md")] = page
+        _topic_pages[_topic_id(page)] = page
     html = html.replace(ANSWER_SUMMARY, ANSWER_SUMMARY.replace("<summary>", "<summary data-search-exclude>"))
     return highlight.unwrap_unstyled_tokens(mathml.hide_from_search(html))
 
@@ -112,7 +112,7 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 
 def on_page_context(context, *, page: Page, config: MkDocsConfig, nav: Navigation):
     search = config.plugins.get("material/search")  # its on_page_context has just indexed the page
-    if search is not None and page.file.src_uri in {f"{topic.id}.md" for topic in _bank.topics}:
+    if search is not None and _topic_pages.get(_topic_id(page)) is page:
         search_index.demote_page(search.search_index.entries, page.url)
     return context
 
@@ -143,6 +143,11 @@ def _fail_if_invalid() -> None:
     problems = _validation.problems()
     if problems:
         raise PluginError(f"data/ is not valid:\n{loader.InvalidBank(problems)}")
+
+
+def _topic_id(page: Page) -> str:
+    """The topic a generated topic page shows (its source is <topic id>.md)."""
+    return page.file.src_uri.removesuffix(".md")
 
 
 def _figures_of(question_id: str) -> tuple[dict, ...]:

@@ -85,7 +85,7 @@ SEEDED_RANDOM = """(() => {
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import Error, expect, sync_playwright
-    # A slow or busy machine (two cores, a 280 kB topic page fetched and parsed on Reveal)
+    # A slow or busy machine (two cores, a whole topic page fetched and parsed on Reveal)
     # can take longer than Playwright's 5 s default; waiting longer costs a passing test nothing.
     expect.set_options(timeout=15_000)
     with sync_playwright() as playwright:

@@ -115,7 +115,7 @@ PAGE_LIMIT_KB = 150  # issue 17: a topic page a phone loads quickly; plain Mater
 
 
 def test_every_topic_page_stays_light(site):
-    """A topic that outgrows one page is split into two topics (README, "Adding questions")."""
+    """A topic that outgrows one page is split by theme (README, "A page stays light")."""
     bank = json.loads(read(site, "handbook.json"))
     heavy = {topic["id"]: round((site / topic["id"] / "index.html").stat().st_size / 1024)
              for topic in bank["topics"]}
